@@ -1,0 +1,4 @@
+//! One file per subcommand: each turns its arguments into library calls and an exit status.
+
+pub mod rules;
+pub mod validate;

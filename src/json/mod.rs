@@ -1,0 +1,10 @@
+//! Strict JSON: parsing with precise problem reports, and mapping JSON Pointers back to
+//! line and column.
+
+mod locate;
+mod parse;
+mod position;
+
+pub use locate::{Target, locate};
+pub use parse::{Fatal, FatalKind, Issue, IssueKind, MAX_DEPTH, Parsed, parse};
+pub use position::{Position, position};

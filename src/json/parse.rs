@@ -1,0 +1,355 @@
+//! A strict JSON parser that builds a `serde_json::Value` and reports, with byte offsets, what
+//! serde_json would accept silently or reject without a position: duplicate keys, unsafe numbers,
+//! nesting too deep, trailing content.
+//!
+//! It is hand-written rather than built on serde_json because serde's `Map` keeps the last of two
+//! duplicate keys without a word, and because we want a hard depth limit that can never overflow
+//! the stack whatever the input.
+
+use serde_json::{Map, Number, Value};
+
+/// Deepest nesting of arrays and objects accepted; records are a few levels deep.
+pub const MAX_DEPTH: usize = 64;
+
+/// Integers beyond ±2^53 lose precision in JavaScript, pandas' float columns and DuckDB's JSON
+/// reader (I-JSON, RFC 7493 §2.2).
+const SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+/// A problem that stops parsing: nothing usable comes out of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fatal {
+    pub kind: FatalKind,
+    pub offset: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FatalKind {
+    Empty,
+    Syntax,
+    TooDeep,
+}
+
+/// A problem that leaves a usable value behind, so checking can go on past it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub kind: IssueKind,
+    pub offset: usize,
+    pub message: String,
+    /// For a duplicate key, where the key first appeared.
+    pub related: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    DuplicateKey,
+    UnsafeNumber,
+    TrailingContent,
+}
+
+/// The value of a document plus the issues found on the way.
+#[derive(Debug)]
+pub struct Parsed {
+    pub value: Value,
+    pub issues: Vec<Issue>,
+}
+
+/// Parses one JSON document that must fill `text` (apart from surrounding whitespace).
+pub fn parse(text: &str) -> Result<Parsed, Fatal> {
+    let mut p = Parser { b: text.as_bytes(), text, pos: 0, issues: Vec::new() };
+    p.skip_ws();
+    if p.pos == p.b.len() {
+        return Err(Fatal { kind: FatalKind::Empty, offset: 0, message: "the file holds no JSON value".into() });
+    }
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.b.len() {
+        let offset = p.pos;
+        p.issues.push(Issue {
+            kind: IssueKind::TrailingContent,
+            offset,
+            message: "unexpected content after the end of the record".into(),
+            related: None,
+        });
+    }
+    Ok(Parsed { value, issues: p.issues })
+}
+
+struct Parser<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    issues: Vec<Issue>,
+}
+
+impl Parser<'_> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn syntax(&self, at: usize, message: impl Into<String>) -> Fatal {
+        Fatal { kind: FatalKind::Syntax, offset: at, message: message.into() }
+    }
+
+    fn unexpected(&self, wanted: &str) -> Fatal {
+        match self.text[self.pos..].chars().next() {
+            None => self.syntax(self.pos, format!("unexpected end of file, expected {wanted}")),
+            Some(c) => self.syntax(self.pos, format!("unexpected {c:?}, expected {wanted}")),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, Fatal> {
+        match self.b.get(self.pos) {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            _ => Err(self.unexpected("a value")),
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), Fatal> {
+        if depth > MAX_DEPTH {
+            return Err(Fatal {
+                kind: FatalKind::TooDeep,
+                offset: self.pos,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            });
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, Fatal> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut map = Map::new();
+        // Key offsets, kept only to point at the first occurrence of a duplicate.
+        let mut seen: Vec<usize> = Vec::new();
+        self.skip_ws();
+        if self.b.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_ws();
+            if self.b.get(self.pos) != Some(&b'"') {
+                return Err(self.unexpected("a property name in double quotes"));
+            }
+            let key_at = self.pos;
+            let key = self.string()?;
+            self.skip_ws();
+            if self.b.get(self.pos) != Some(&b':') {
+                return Err(self.unexpected("':'"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            if map.contains_key(&key) {
+                let related = self.first_key_offset(&seen, &key);
+                self.issues.push(Issue {
+                    kind: IssueKind::DuplicateKey,
+                    offset: key_at,
+                    message: format!("duplicate key {key:?}: the later value silently replaces the earlier one"),
+                    related,
+                });
+            } else {
+                seen.push(key_at);
+            }
+            map.insert(key, value);
+            self.skip_ws();
+            match self.b.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.unexpected("',' or '}'")),
+            }
+        }
+    }
+
+    /// Finds where `key` first appeared by re-reading the recorded key offsets; duplicates are
+    /// rare, so this costs nothing on clean input.
+    fn first_key_offset(&self, seen: &[usize], key: &str) -> Option<usize> {
+        seen.iter().copied().find(|&at| {
+            let mut probe = Parser { b: self.b, text: self.text, pos: at, issues: Vec::new() };
+            probe.string().is_ok_and(|k| k == key)
+        })
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, Fatal> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.b.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.b.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected("',' or ']'")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Fatal> {
+        if self.b[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected("a value"))
+        }
+    }
+
+    fn string(&mut self) -> Result<String, Fatal> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        let mut run = self.pos;
+        loop {
+            match self.b.get(self.pos) {
+                None => return Err(self.syntax(start, "unterminated string")),
+                Some(b'"') => {
+                    out.push_str(&self.text[run..self.pos]);
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(&self.text[run..self.pos]);
+                    self.escape(&mut out)?;
+                    run = self.pos;
+                }
+                Some(&c) if c < 0x20 => {
+                    return Err(
+                        self.syntax(self.pos, "control character inside a string; write it as an escape such as \\n")
+                    );
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Fatal> {
+        let at = self.pos;
+        self.pos += 1;
+        let c = match self.b.get(self.pos) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let hi = self.hex4(at)?;
+                let c = if (0xD800..0xDC00).contains(&hi) {
+                    if !self.b[self.pos..].starts_with(b"\\u") {
+                        return Err(self.syntax(at, "lone surrogate in \\u escape"));
+                    }
+                    self.pos += 2;
+                    let lo = self.hex4(at)?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(self.syntax(at, "lone surrogate in \\u escape"));
+                    }
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                } else {
+                    char::from_u32(hi)
+                };
+                out.push(c.ok_or_else(|| self.syntax(at, "lone surrogate in \\u escape"))?);
+                return Ok(());
+            }
+            _ => return Err(self.syntax(at, "invalid escape sequence")),
+        };
+        out.push(c);
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn hex4(&mut self, at: usize) -> Result<u32, Fatal> {
+        let digits = self.b.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax(at, "truncated \\u escape"))?;
+        let s = std::str::from_utf8(digits).map_err(|_| self.syntax(at, "invalid \\u escape"))?;
+        let v = u32::from_str_radix(s, 16).map_err(|_| self.syntax(at, "invalid \\u escape"))?;
+        self.pos += 4;
+        Ok(v)
+    }
+
+    fn number(&mut self) -> Result<Value, Fatal> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while p.b.get(p.pos).is_some_and(u8::is_ascii_digit) {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.b[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        if digits(self) == 0 {
+            return Err(self.unexpected("a digit"));
+        }
+        if self.b[int_start] == b'0' && self.pos - int_start > 1 {
+            return Err(self.syntax(int_start, "leading zeros are not allowed in JSON numbers"));
+        }
+        let mut integer = true;
+        if self.b.get(self.pos) == Some(&b'.') {
+            integer = false;
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(self.unexpected("a digit after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.pos) {
+            integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.b.get(self.pos) {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.unexpected("a digit in the exponent"));
+            }
+        }
+        let literal = &self.text[start..self.pos];
+        let parsed = if integer { literal.parse::<i64>().ok().map(Number::from) } else { None };
+        let number = match parsed {
+            Some(n) => n,
+            None => {
+                let f: f64 = literal.parse().unwrap_or(f64::INFINITY);
+                Number::from_f64(f).unwrap_or_else(|| Number::from_f64(f64::MAX.copysign(f)).expect("finite"))
+            }
+        };
+        if number.as_f64().is_none_or(|f| f.abs() > SAFE_INTEGER) || literal.len() > 40 {
+            self.issues.push(Issue {
+                kind: IssueKind::UnsafeNumber,
+                offset: start,
+                message: format!(
+                    "number {} is outside ±2^53 and cannot be represented exactly by most readers",
+                    shorten(literal)
+                ),
+                related: None,
+            });
+        }
+        Ok(Value::Number(number))
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.len() <= 24 { s.to_string() } else { format!("{}…", &s[..20]) }
+}

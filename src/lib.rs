@@ -1,0 +1,79 @@
+//! isca: validate the dataset of information-security cooperation agreements and publish it.
+//!
+//! The pipeline runs one way: **load** (strict JSON, in parallel) → **schema** (one compiled
+//! validator per table) → **rules** (cross-references over an index built once) → **anchor**
+//! (pointers become line:column) → **report**. Findings are data; `Err` means "could not run".
+//! The library never prints: commands write to the `Write` they are given.
+
+pub mod anchor;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod diagnostic;
+pub mod error;
+pub mod index;
+pub mod json;
+pub mod load;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod text;
+
+use std::io::Write;
+use std::path::Path;
+
+use catalog::Catalog;
+use cli::{Cli, Command};
+use diagnostic::{Finding, Severity};
+use error::Result;
+use index::Index;
+use load::{Dataset, Loaded};
+
+/// What a command means for the caller: 0 clean, 1 findings at or above the threshold,
+/// 2 could not run (returned as `Err`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Failure,
+}
+
+impl ExitStatus {
+    pub fn from_findings(findings: &[Finding], fail_on: Severity) -> Self {
+        if findings.iter().any(|f| f.severity >= fail_on) { ExitStatus::Failure } else { ExitStatus::Success }
+    }
+}
+
+/// A checked dataset: its tables, its records and every finding, sorted.
+pub struct Validation {
+    pub catalog: Catalog,
+    pub dataset: Dataset,
+    pub findings: Vec<Finding>,
+}
+
+/// The whole check of the dataset under `root`.
+pub fn validate(root: &Path) -> Result<Validation> {
+    let catalog = Catalog::load(&root.join("schema"))?;
+    let validators = schema::Validators::compile(&catalog)?;
+    let Loaded { dataset, mut findings } = load::load(root, &catalog)?;
+    findings.extend(schema::check(&validators, &catalog, &dataset));
+    findings.extend(rules::check(&Index::build(&catalog, &dataset)));
+    anchor::resolve(root, &mut findings);
+    findings.sort();
+    Ok(Validation { catalog, dataset, findings })
+}
+
+/// Runs one command. `color` says whether the output is a terminal that wants colour.
+pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
+    match &cli.command {
+        Command::Validate(args) => {
+            let color = match args.color {
+                cli::ColorChoice::Always => true,
+                cli::ColorChoice::Never => false,
+                cli::ColorChoice::Auto => color,
+            };
+            commands::validate::run(args, color, out)
+        }
+        Command::Rules(args) => commands::rules::run(args, out),
+    }
+}

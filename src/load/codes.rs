@@ -1,0 +1,96 @@
+//! Documentation of the load rules (`L` codes): problems that stop a file becoming records.
+
+use crate::diagnostic::{RuleDoc, Severity};
+
+pub static INVALID_UTF8: RuleDoc = RuleDoc {
+    code: "L001",
+    name: "invalid-utf8",
+    severity: Severity::Error,
+    summary: "The file is not valid UTF-8.",
+    explanation: "## What it does\nReports the first byte where the file stops being valid UTF-8.\n\n## Why is this bad?\nJSON text exchanged between systems must be UTF-8 (RFC 8259 §8.1). A file in Latin-1 or UTF-16, or one cut in the middle of a character, is read differently by every tool.\n\n## Example\nA file saved as Windows-1252 with `Tehran–Moscow` in it: the en dash is byte 0x96, which is not UTF-8. Re-save the file as UTF-8.",
+};
+
+pub static BOM: RuleDoc = RuleDoc {
+    code: "L002",
+    name: "utf8-bom",
+    severity: Severity::Error,
+    summary: "The file starts with a UTF-8 byte-order mark.",
+    explanation: "## What it does\nReports a file that starts with the bytes EF BB BF (a byte-order mark). The rest of the file is still checked.\n\n## Why is this bad?\nRFC 8259 forbids emitting a BOM in JSON, and many parsers (serde_json, Python's json.loads) reject it. Records are stored as UTF-8 without BOM.\n\n## Example\nA file saved by an editor set to \"UTF-8 with BOM\". Run `isca fmt`, which rewrites it without the mark.",
+};
+
+pub static EMPTY: RuleDoc = RuleDoc {
+    code: "L003",
+    name: "empty-file",
+    severity: Severity::Error,
+    summary: "The file holds no JSON value.",
+    explanation: "## What it does\nReports a record file that is empty or holds only whitespace.\n\n## Why is this bad?\nA record file must hold exactly one record. An empty file is usually a failed save or an unfinished `isca new`.\n\n## Example\n`dataset/events/evt-2021-x.json` of 0 bytes. Delete it or fill it in.",
+};
+
+pub static SYNTAX: RuleDoc = RuleDoc {
+    code: "L004",
+    name: "json-syntax",
+    severity: Severity::Error,
+    summary: "The file is not well-formed JSON.",
+    explanation: "## What it does\nReports the first syntax error and where it is: a missing comma, a trailing comma, an unquoted key, a comment, an invalid escape or a lone surrogate.\n\n## Why is this bad?\nNothing after a syntax error can be trusted, so the file is skipped; the rest of the dataset is still checked.\n\n## Example\n```json\n{\"id\": \"evt-x\", \"kind\": \"signing\",}\n```\nThe trailing comma before `}` is not JSON.",
+};
+
+pub static DUPLICATE_KEY: RuleDoc = RuleDoc {
+    code: "L005",
+    name: "duplicate-key",
+    severity: Severity::Error,
+    summary: "An object has the same key twice.",
+    explanation: "## What it does\nReports the second occurrence of a key in one object and says where the first one is.\n\n## Why is this bad?\nMost parsers keep the last value silently (serde_json, Python, JavaScript), some keep the first; either way one of the two values is lost without a word (I-JSON, RFC 7493 §2.3).\n\n## Example\n```json\n{\"id\": \"agr-x\", \"status\": \"signed\", \"status\": \"proposed\"}\n```\nKeep one `status`.",
+};
+
+pub static TOO_DEEP: RuleDoc = RuleDoc {
+    code: "L006",
+    name: "nesting-too-deep",
+    severity: Severity::Error,
+    summary: "Arrays or objects are nested deeper than the fixed limit.",
+    explanation: "## What it does\nStops reading a file whose arrays and objects nest deeper than 64 levels.\n\n## Why is this bad?\nNo record needs more than a few levels. Absurd nesting is a corrupted or hostile file, and unbounded recursion would crash the reader.\n\n## Example\n`[[[[[[…]]]]]]` with thousands of brackets.",
+};
+
+pub static UNSAFE_NUMBER: RuleDoc = RuleDoc {
+    code: "L007",
+    name: "unsafe-number",
+    severity: Severity::Error,
+    summary: "A number is outside ±2^53 and cannot be represented exactly.",
+    explanation: "## What it does\nReports numbers whose magnitude exceeds 2^53 (9007199254740992), including ones too large for a 64-bit float.\n\n## Why is this bad?\nJavaScript, pandas float columns and many JSON readers round such numbers silently (I-JSON, RFC 7493 §2.2), so the published value would differ from the record.\n\n## Example\n`\"votes\": 123456789012345678901`. If the value is an identifier, store it as a string.",
+};
+
+pub static TRAILING: RuleDoc = RuleDoc {
+    code: "L008",
+    name: "trailing-content",
+    severity: Severity::Error,
+    summary: "There is content after the end of the record.",
+    explanation: "## What it does\nReports anything but whitespace after the record's closing brace.\n\n## Why is this bad?\nA record file holds exactly one record. Trailing content is usually a bad merge or two records pasted into one file; some parsers ignore it and some fail.\n\n## Example\n```json\n{\"id\": \"pty-rus\"}\n{\"id\": \"pty-irn\"}\n```\nPut each record in its own file (or use a `.jsonl` file, one record per line).",
+};
+
+pub static UNREADABLE: RuleDoc = RuleDoc {
+    code: "L009",
+    name: "unreadable-file",
+    severity: Severity::Error,
+    summary: "A file in the dataset could not be read.",
+    explanation: "## What it does\nReports a record file that exists but cannot be read (permissions, I/O error) or is larger than the 64 MiB limit for one record file.\n\n## Why is this bad?\nIts records would silently be missing from the checks and the published data.\n\n## Example\nA file with mode 000. Fix its permissions.",
+};
+
+pub static STRAY_FILE: RuleDoc = RuleDoc {
+    code: "L010",
+    name: "stray-file",
+    severity: Severity::Warning,
+    summary: "A file or folder under dataset/ is not a record.",
+    explanation: "## What it does\nWarns about files and folders under `dataset/` that are not read: files without a `.json` or `.jsonl` extension, folders inside a table folder, folders that are not a table, files at the top of `dataset/`.\n\n## Why is this bad?\nA record saved as `evt-x.JSON` or `evt-x.json.bak`, or a table folder with a typo, would be silently left out of the dataset.\n\n## Example\n`dataset/event/evt-x.json`: there is no table `event` (did you mean `events`?).",
+};
+
+pub static ALL: &[&RuleDoc] = &[
+    &INVALID_UTF8,
+    &BOM,
+    &EMPTY,
+    &SYNTAX,
+    &DUPLICATE_KEY,
+    &TOO_DEEP,
+    &UNSAFE_NUMBER,
+    &TRAILING,
+    &UNREADABLE,
+    &STRAY_FILE,
+];

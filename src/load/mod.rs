@@ -1,0 +1,200 @@
+//! Loading: `dataset/<table>/*.json` and `*.jsonl` files → records, in parallel, strictly.
+//!
+//! A file that cannot become a record is reported and skipped; the run goes on. Only a missing
+//! or unreadable `dataset/` folder is an error.
+
+pub mod codes;
+mod walk;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::catalog::Catalog;
+use crate::diagnostic::{Finding, RuleDoc};
+use crate::error::Result;
+use crate::json::{self, FatalKind, IssueKind};
+
+pub use walk::{FileKind, SourceFile};
+
+/// Largest record file or JSONL line read; anything bigger is not a hand-made record.
+const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Every record that parsed, in file order.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub records: Vec<Record>,
+    pub files: usize,
+}
+
+/// One record and where it came from.
+#[derive(Debug)]
+pub struct Record {
+    pub table: usize,
+    /// Path relative to the root, with `/` separators.
+    pub file: Arc<str>,
+    /// Line where the record starts (1 for a `.json` file).
+    pub line: u32,
+    /// Byte offset where the record starts in its file.
+    pub offset: u64,
+    pub value: Value,
+}
+
+impl Record {
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.value.get(field)
+    }
+
+    pub fn str(&self, field: &str) -> Option<&str> {
+        self.value.get(field).and_then(Value::as_str)
+    }
+}
+
+/// The records that loaded, plus findings for everything that did not.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub findings: Vec<Finding>,
+}
+
+/// Loads every record under `root/dataset`.
+pub fn load(root: &Path, catalog: &Catalog) -> Result<Loaded> {
+    let walked = walk::walk(root, catalog)?;
+    let files = walked.files.len();
+    let parts: Vec<(Vec<Record>, Vec<Finding>)> = walked.files.par_iter().map(|f| load_file(root, f)).collect();
+    let mut findings = walked.findings;
+    let mut records = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    for (r, f) in parts {
+        records.extend(r);
+        findings.extend(f);
+    }
+    Ok(Loaded { dataset: Dataset { records, files }, findings })
+}
+
+fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
+    let path = root.join(&*file.rel);
+    let bytes = match std::fs::metadata(&path).and_then(|m| {
+        if m.len() > MAX_FILE_BYTES && file.kind == FileKind::Json {
+            Err(std::io::Error::other(format!("{} bytes is over the {MAX_FILE_BYTES}-byte limit", m.len())))
+        } else {
+            std::fs::read(&path)
+        }
+    }) {
+        Ok(b) => b,
+        Err(e) => return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())]),
+    };
+    let mut findings = Vec::new();
+    let mut body: &[u8] = &bytes;
+    let mut skip = 0;
+    if let Some(rest) = body.strip_prefix(b"\xEF\xBB\xBF") {
+        findings.push(
+            Finding::at(&codes::BOM, &file.rel, 1, 1, "file starts with a UTF-8 byte-order mark")
+                .with_help("save the file as UTF-8 without BOM, or run `isca fmt`"),
+        );
+        body = rest;
+        skip = 3;
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = std::str::from_utf8(&body[..valid]).unwrap_or_default();
+            let (pos, _) = json::position(prefix, valid);
+            findings.push(Finding::at(
+                &codes::INVALID_UTF8,
+                &file.rel,
+                pos.line,
+                pos.column,
+                format!("invalid UTF-8 at byte offset {}", valid + skip),
+            ));
+            return (Vec::new(), findings);
+        }
+    };
+    let mut records = Vec::new();
+    match file.kind {
+        FileKind::Json => {
+            if let Some(value) = parse_one(file, text, 1, &mut findings) {
+                records.push(Record { table: file.table, file: file.rel.clone(), line: 1, offset: skip as u64, value });
+            }
+        }
+        FileKind::Jsonl => {
+            let lines = line_spans(text);
+            let parsed: Vec<(Option<Record>, Vec<Finding>)> = lines
+                .par_iter()
+                .map(|&(start, end, line)| {
+                    let mut f = Vec::new();
+                    let value = parse_one(file, &text[start..end], line, &mut f);
+                    let record = value.map(|value| Record {
+                        table: file.table,
+                        file: file.rel.clone(),
+                        line,
+                        offset: (start + skip) as u64,
+                        value,
+                    });
+                    (record, f)
+                })
+                .collect();
+            for (r, f) in parsed {
+                records.extend(r);
+                findings.extend(f);
+            }
+        }
+    }
+    (records, findings)
+}
+
+/// Non-blank lines of a JSONL text as (start, end, 1-based line number).
+fn line_spans(text: &str) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let end = start + line.len();
+        if !line.trim().is_empty() {
+            out.push((start, end, u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Parses one record's text; `base_line` is the file line the text starts on.
+fn parse_one(file: &SourceFile, text: &str, base_line: u32, out: &mut Vec<Finding>) -> Option<Value> {
+    let at = |doc: &RuleDoc, offset: usize, message: String| {
+        let (pos, line) = json::position(text, offset);
+        Finding::at(doc, &file.rel, base_line + pos.line - 1, pos.column, message).with_source(line)
+    };
+    match json::parse(text) {
+        Ok(parsed) => {
+            for issue in parsed.issues {
+                let doc = match issue.kind {
+                    IssueKind::DuplicateKey => &codes::DUPLICATE_KEY,
+                    IssueKind::UnsafeNumber => &codes::UNSAFE_NUMBER,
+                    IssueKind::TrailingContent => &codes::TRAILING,
+                };
+                let mut finding = at(doc, issue.offset, issue.message);
+                if let Some(first) = issue.related {
+                    let (p, _) = json::position(text, first);
+                    finding = finding.with_help(format!(
+                        "the first occurrence is at line {}, column {}; keep one of the two",
+                        base_line + p.line - 1,
+                        p.column
+                    ));
+                }
+                out.push(finding);
+            }
+            Some(parsed.value)
+        }
+        Err(fatal) => {
+            let doc = match fatal.kind {
+                FatalKind::Empty => &codes::EMPTY,
+                FatalKind::Syntax => &codes::SYNTAX,
+                FatalKind::TooDeep => &codes::TOO_DEEP,
+            };
+            out.push(at(doc, fatal.offset, fatal.message));
+            None
+        }
+    }
+}

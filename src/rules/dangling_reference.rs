@@ -1,0 +1,69 @@
+//! X003: every declared reference (`x-references` in the schemas) points at an existing record
+//! of the right table.
+
+use serde_json::Value;
+
+use super::{Rule, finding_at, token};
+use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::index::Index;
+use crate::text::did_you_mean;
+
+pub struct DanglingReference;
+
+static DOC: RuleDoc = RuleDoc {
+    code: "X003",
+    name: "dangling-reference",
+    severity: Severity::Error,
+    summary: "A reference points at an id that does not exist in the referenced table.",
+    explanation: "## What it does\nFor every field a schema declares with `x-references: <table>` (plain fields, list items and members of listed objects such as `sources[].source`), checks that the id exists in that table. The finding points at the dangling value itself.\n\n## Why is this bad?\nPublished foreign keys must join: a dangling reference becomes an orphan row in every downstream join, and `frictionless validate` rejects the package.\n\n## Example\n```json\n\"parties\": [\"pty-rus\", \"pty-iran\"]\n```\nThere is no party `pty-iran`; the id is `pty-irn`.",
+};
+
+impl Rule for DanglingReference {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
+        for reference in index.catalog.references() {
+            let Some(table) = index.catalog.index_of(&reference.table) else { continue };
+            let candidates: Vec<&str> = index.table(&reference.target).filter_map(|r| index.id(r)).collect();
+            for record in index.dataset.records.iter().filter(|r| r.table == table) {
+                let Some(value) = record.get(&reference.field) else { continue };
+                let base = format!("/{}", token(&reference.field));
+                let mut visit = |pointer: String, id: &Value| {
+                    let Some(id) = id.as_str() else { return };
+                    if index.get_in(&reference.target, id).is_some() {
+                        return;
+                    }
+                    let mut f = finding_at(
+                        &DOC,
+                        record,
+                        pointer,
+                        format!("`{id}` is not an id in table `{}`", reference.target),
+                    );
+                    f.help = Some(match did_you_mean(id, candidates.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("add a record `{id}` to `{}`, or fix the reference", reference.target),
+                    });
+                    out.push(f);
+                };
+                match (&reference.member, value) {
+                    (None, Value::Array(items)) => {
+                        for (i, item) in items.iter().enumerate() {
+                            visit(format!("{base}/{i}"), item);
+                        }
+                    }
+                    (None, single) => visit(base, single),
+                    (Some(member), Value::Array(items)) => {
+                        for (i, item) in items.iter().enumerate() {
+                            if let Some(id) = item.get(member) {
+                                visit(format!("{base}/{i}/{}", token(member)), id);
+                            }
+                        }
+                    }
+                    (Some(_), _) => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Cross-reference and hygiene rules: one rule per file, registered in `RULES`.
+//!
+//! The core rules are table-agnostic: they read tables, keys and references from the catalogue.
+//! Domain rules name the tables and fields they need and do nothing where those are absent.
+
+mod dangling_reference;
+mod duplicate_id;
+mod id_file_mismatch;
+
+use crate::diagnostic::{Anchor, Finding, RuleDoc};
+use crate::index::Index;
+use crate::load::Record;
+
+/// A cross-record check.
+pub trait Rule: Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    /// Appends a finding for every violation in the dataset.
+    fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every cross-reference and hygiene rule, in code order. Codes are never reused: a retired
+/// rule keeps its code out of circulation.
+pub const RULES: &[&dyn Rule] =
+    &[&duplicate_id::DuplicateId, &id_file_mismatch::IdFileMismatch, &dangling_reference::DanglingReference];
+
+/// Runs every rule over the indexed dataset.
+pub fn check(index: &Index<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        rule.check(index, &mut out);
+    }
+    out
+}
+
+/// Every rule's documentation, load and schema codes included, sorted by code.
+pub fn docs() -> Vec<&'static RuleDoc> {
+    let mut all: Vec<&'static RuleDoc> = crate::load::codes::ALL
+        .iter()
+        .chain(crate::schema::codes::ALL)
+        .copied()
+        .chain(RULES.iter().map(|r| r.doc()))
+        .collect();
+    all.sort_by_key(|d| d.code);
+    all
+}
+
+/// Looks a rule up by code (`X003`) or name (`dangling-reference`), case-insensitively.
+pub fn find(code_or_name: &str) -> Option<&'static RuleDoc> {
+    docs().into_iter().find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name.eq_ignore_ascii_case(code_or_name))
+}
+
+/// A finding about the value at `pointer` inside `record`; its line and column are resolved
+/// later from the record's text.
+pub fn finding_at(doc: &RuleDoc, record: &Record, pointer: impl Into<String>, message: impl Into<String>) -> Finding {
+    let mut f = Finding::at(doc, &record.file, 0, 0, message);
+    f.pointer = pointer.into();
+    f.anchor = Some(Anchor { offset: record.offset, line: record.line, key: false });
+    f
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901).
+pub fn token(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}

@@ -1,0 +1,18 @@
+//! `isca validate`: exit codes and the text report on single faults.
+
+use crate::common::Root;
+
+#[test]
+fn missing_dataset_folder_cannot_run() {
+    let root = Root::empty();
+    std::fs::remove_dir_all(root.file("dataset")).unwrap();
+    let run = root.run(&["validate"]);
+    assert_eq!(run.code, 2, "{}", run.render());
+    insta::assert_snapshot!(run.render());
+}
+
+#[test]
+fn unknown_flag_cannot_run() {
+    let run = Root::empty().run(&["validate", "--format", "yaml"]);
+    assert_eq!(run.code, 2);
+}
