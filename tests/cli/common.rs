@@ -1,6 +1,9 @@
 //! Test fixture: a temporary dataset root holding a copy of the real schemas (and optionally
 //! the bundled dataset), plus a runner that captures exit code, stdout and stderr.
 
+// Each test module uses a different subset of the fixture.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
