@@ -13,6 +13,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod error;
 pub mod index;
+pub mod iso3166;
 pub mod json;
 pub mod load;
 pub mod report;

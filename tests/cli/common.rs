@@ -39,6 +39,14 @@ impl Root {
         Root { dir }
     }
 
+    /// A root with the real schemas and a copy of the small valid fixture dataset
+    /// (`tests/fixtures/base/dataset`: a few records of every table, every reference resolving).
+    pub fn base() -> Root {
+        let root = Root::empty();
+        copy_dir(&Path::new(REPO).join("tests/fixtures/base/dataset"), &root.file("dataset"));
+        root
+    }
+
     /// A root with the real schemas and a copy of the bundled dataset.
     pub fn bundled() -> Root {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -16,3 +16,10 @@ fn unknown_flag_cannot_run() {
     let run = Root::empty().run(&["validate", "--format", "yaml"]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn base_fixture_is_clean() {
+    let run = Root::base().run(&["validate"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    insta::assert_snapshot!(run.render());
+}
