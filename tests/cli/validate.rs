@@ -23,3 +23,10 @@ fn base_fixture_is_clean() {
     assert_eq!(run.code, 0, "{}", run.render());
     insta::assert_snapshot!(run.render());
 }
+
+#[test]
+fn bundled_dataset_is_clean() {
+    let run = Root::bundled().run(&["validate", "--fail-on", "warning"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert!(run.stdout.contains("no findings"), "{}", run.render());
+}
