@@ -20,6 +20,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+    /// Rewrite every record in canonical form (schema key order, 2-space indent).
+    Fmt(FmtArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +45,16 @@ pub struct RulesArgs {
     /// Print the documentation of one rule, by code (`X003`) or name (`dangling-reference`).
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Change nothing: list the files that are not canonical and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Report formats of `validate`.

@@ -6,6 +6,8 @@
 //! The library never prints: commands write to the `Write` they are given.
 
 pub mod anchor;
+pub mod atomic;
+pub mod canonical;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
@@ -76,5 +78,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
             commands::validate::run(args, color, out)
         }
         Command::Rules(args) => commands::rules::run(args, out),
+        Command::Fmt(args) => commands::fmt::run(args, out),
     }
 }

@@ -2,5 +2,7 @@
 
 // Shared fixture: a temp root with the real schemas, and a way to run the binary in it.
 mod common;
+// `isca fmt`: canonical bytes restored, values kept, unparseable files untouched.
+mod fmt;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
