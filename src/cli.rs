@@ -22,6 +22,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Rewrite every record in canonical form (schema key order, 2-space indent).
     Fmt(FmtArgs),
+    /// Create `dataset/TABLE/ID.json` with a placeholder in every required field.
+    New(NewArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +57,17 @@ pub struct FmtArgs {
     /// Change nothing: list the files that are not canonical and exit 1 if there are any.
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Table of the new record (`isca new` with an unknown table lists them).
+    pub table: String,
+    /// Id of the new record; it becomes the file name.
+    pub id: String,
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
 }
 
 /// Report formats of `validate`.

@@ -20,6 +20,7 @@ pub mod json;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod text;
 
@@ -79,5 +80,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         }
         Command::Rules(args) => commands::rules::run(args, out),
         Command::Fmt(args) => commands::fmt::run(args, out),
+        Command::New(args) => commands::new::run(args, out),
     }
 }

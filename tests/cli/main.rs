@@ -4,5 +4,7 @@
 mod common;
 // `isca fmt`: canonical bytes restored, values kept, unparseable files untouched.
 mod fmt;
+// `isca new`: scaffolds, their placeholders, refusals.
+mod new;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
