@@ -24,6 +24,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Create `dataset/TABLE/ID.json` with a placeholder in every required field.
     New(NewArgs),
+    /// Compare two dataset roots: records added, removed and changed, field by field.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -68,6 +70,28 @@ pub struct NewArgs {
     /// Folder holding `schema/` and `dataset/`.
     #[arg(default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier root (e.g. a checkout of the last release).
+    pub old: PathBuf,
+    /// The later root (e.g. the working tree).
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people: one line per record, one indented line per changed field.
+    Text,
+    /// For machines: `{"tables": [...], "summary": {...}}`.
+    Json,
+    /// For CHANGELOG.md and release notes.
+    Markdown,
 }
 
 /// Report formats of `validate`.

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod index;
 pub mod iso3166;
@@ -81,5 +82,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Rules(args) => commands::rules::run(args, out),
         Command::Fmt(args) => commands::fmt::run(args, out),
         Command::New(args) => commands::new::run(args, out),
+        Command::Diff(args) => commands::diff::run(args, out),
     }
 }

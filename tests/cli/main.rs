@@ -2,6 +2,8 @@
 
 // Shared fixture: a temp root with the real schemas, and a way to run the binary in it.
 mod common;
+// `isca diff` between two roots, in every format.
+mod diff;
 // `isca fmt`: canonical bytes restored, values kept, unparseable files untouched.
 mod fmt;
 // `isca new`: scaffolds, their placeholders, refusals.
