@@ -10,3 +10,5 @@ mod fmt;
 mod new;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
+// The repository's CI workflow and pre-commit hooks.
+mod workflow;
