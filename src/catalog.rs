@@ -260,3 +260,21 @@ fn string_list(v: Option<&Value>) -> Vec<String> {
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Canonical records, exports and `isca new` all follow the order of `properties` in the
+    /// schema file, which needs serde_json's `preserve_order` (its default map sorts keys).
+    #[test]
+    fn fields_keep_schema_order() {
+        let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("schema")).unwrap();
+        let names =
+            |t: &str| -> Vec<String> { catalog.table(t).unwrap().fields.iter().map(|f| f.name.clone()).collect() };
+        assert_eq!(names("sources")[..3], ["id", "title", "kind"]);
+        let agreements = catalog.table("agreements").unwrap();
+        let Some(FieldKind::Objects { fields }) = agreements.field("sources").map(|f| &f.kind) else { panic!() };
+        assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["source", "locator"]);
+    }
+}

@@ -20,6 +20,12 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+    /// Rewrite every record in canonical form (schema key order, 2-space indent).
+    Fmt(FmtArgs),
+    /// Create `dataset/TABLE/ID.json` with a placeholder in every required field.
+    New(NewArgs),
+    /// Compare two dataset roots: records added, removed and changed, field by field.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +49,49 @@ pub struct RulesArgs {
     /// Print the documentation of one rule, by code (`X003`) or name (`dangling-reference`).
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Change nothing: list the files that are not canonical and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Table of the new record (`isca new` with an unknown table lists them).
+    pub table: String,
+    /// Id of the new record; it becomes the file name.
+    pub id: String,
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier root (e.g. a checkout of the last release).
+    pub old: PathBuf,
+    /// The later root (e.g. the working tree).
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people: one line per record, one indented line per changed field.
+    Text,
+    /// For machines: `{"tables": [...], "summary": {...}}`.
+    Json,
+    /// For CHANGELOG.md and release notes.
+    Markdown,
 }
 
 /// Report formats of `validate`.

@@ -6,11 +6,14 @@
 //! The library never prints: commands write to the `Write` they are given.
 
 pub mod anchor;
+pub mod atomic;
+pub mod canonical;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod index;
 pub mod iso3166;
@@ -18,6 +21,7 @@ pub mod json;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod text;
 
@@ -76,5 +80,8 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
             commands::validate::run(args, color, out)
         }
         Command::Rules(args) => commands::rules::run(args, out),
+        Command::Fmt(args) => commands::fmt::run(args, out),
+        Command::New(args) => commands::new::run(args, out),
+        Command::Diff(args) => commands::diff::run(args, out),
     }
 }

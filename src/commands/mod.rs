@@ -1,4 +1,7 @@
 //! One file per subcommand: each turns its arguments into library calls and an exit status.
 
+pub mod diff;
+pub mod fmt;
+pub mod new;
 pub mod rules;
 pub mod validate;
