@@ -5,7 +5,20 @@
 
 mod dangling_reference;
 mod duplicate_id;
+mod duplicate_iso3;
+mod formula_like_text;
 mod id_file_mismatch;
+mod impossible_date;
+mod iso3_on_non_state;
+mod parties;
+mod reference_cycle;
+mod reversed_interval;
+mod signing_date_mismatch;
+mod source_predates_event;
+mod state_without_iso3;
+mod uncited_source;
+mod unknown_iso3;
+mod values;
 
 use crate::diagnostic::{Anchor, Finding, RuleDoc};
 use crate::index::Index;
@@ -20,8 +33,22 @@ pub trait Rule: Sync {
 
 /// Every cross-reference and hygiene rule, in code order. Codes are never reused: a retired
 /// rule keeps its code out of circulation.
-pub const RULES: &[&dyn Rule] =
-    &[&duplicate_id::DuplicateId, &id_file_mismatch::IdFileMismatch, &dangling_reference::DanglingReference];
+pub const RULES: &[&dyn Rule] = &[
+    &duplicate_id::DuplicateId,
+    &id_file_mismatch::IdFileMismatch,
+    &dangling_reference::DanglingReference,
+    &impossible_date::ImpossibleDate,
+    &reversed_interval::ReversedInterval,
+    &reference_cycle::ReferenceCycle,
+    &unknown_iso3::UnknownIso3,
+    &duplicate_iso3::DuplicateIso3,
+    &state_without_iso3::StateWithoutIso3,
+    &iso3_on_non_state::Iso3OnNonState,
+    &signing_date_mismatch::SigningDateMismatch,
+    &source_predates_event::SourcePredatesEvent,
+    &uncited_source::UncitedSource,
+    &formula_like_text::FormulaLikeText,
+];
 
 /// Runs every rule over the indexed dataset.
 pub fn check(index: &Index<'_>) -> Vec<Finding> {
