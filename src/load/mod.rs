@@ -86,7 +86,10 @@ fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
         }
     }) {
         Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())]),
+        Err(e) => {
+            let message = format!("cannot read the file: {e}");
+            return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message)]);
+        }
     };
     let mut findings = Vec::new();
     let mut body: &[u8] = &bytes;

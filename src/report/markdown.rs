@@ -45,7 +45,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "| `{}:{}:{}` | `{}` | {} | {} |",
-            cell(&f.file),
+            code(&f.file),
             f.line,
             f.column,
             f.rule,
@@ -63,7 +63,41 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Keeps a value inside its table cell: a `|` would end the cell and a newline the row.
+/// Keeps a value inside its table cell and shows it as written: a `|` would end the cell and a
+/// newline the row (GFM needs `\|` even inside code spans); outside code spans, Markdown and
+/// HTML punctuation is backslash-escaped so that data like `<co>` or `a*b*` is not rendered.
 fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_code = false;
+    for c in s.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '|' => out.push('\\'),
+            '\r' | '\n' => {
+                out.push(' ');
+                continue;
+            }
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '#' if !in_code => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text for inside a code span, where only the cell and row separators need care.
+fn code(s: &str) -> String {
     s.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, code};
+
+    #[test]
+    fn cells_escape_markup_outside_code_only() {
+        assert_eq!(cell("\"a <b> | *c*\" in `x|<y>`"), "\"a \\<b\\> \\| \\*c\\*\" in `x\\|<y>`");
+        assert_eq!(cell("one\ntwo"), "one two");
+        assert_eq!(code("dataset/threat_categories/a|b.json"), "dataset/threat_categories/a\\|b.json");
+    }
 }
