@@ -20,6 +20,8 @@ mod uncited_source;
 mod unknown_iso3;
 mod values;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Anchor, Finding, RuleDoc};
 use crate::index::Index;
 use crate::load::Record;
@@ -50,13 +52,17 @@ pub const RULES: &[&dyn Rule] = &[
     &formula_like_text::FormulaLikeText,
 ];
 
-/// Runs every rule over the indexed dataset.
+/// Runs every rule over the indexed dataset. Rules are independent and the findings are sorted
+/// afterwards, so they run in parallel.
 pub fn check(index: &Index<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        rule.check(index, &mut out);
-    }
-    out
+    RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            rule.check(index, &mut out);
+            out
+        })
+        .collect()
 }
 
 /// Every rule's documentation, load and schema codes included, sorted by code.
