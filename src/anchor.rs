@@ -33,8 +33,16 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
                 (f.line, f.column) = (anchor.line, 1);
                 continue;
             }
-            let (pos, line) = json::position(&text, offset);
-            (f.line, f.column) = (pos.line, pos.column);
+            // Count lines from the record's start, which is the start of a line (the file's
+            // first, or a JSONL line) whose number is known: counting from the top of the file
+            // would cost the whole file per finding, quadratic on a large `.jsonl`.
+            // (A file rewritten since loading may not split there; count from the top then.)
+            let (first, from, rest) = match text.get(start..) {
+                Some(rest) => (anchor.line, start, rest),
+                None => (1, 0, text.as_str()),
+            };
+            let (pos, line) = json::position(rest, offset - from);
+            (f.line, f.column) = (first + pos.line - 1, pos.column);
             f.source_line = Some(line.to_string());
         }
     }

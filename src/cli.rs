@@ -101,6 +101,14 @@ pub enum Format {
     Text,
     /// `{"findings": [...], "summary": {...}}`.
     Json,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif).
+    Sarif,
+    /// JUnit XML: one test case per checked file.
+    Junit,
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` and pull-request comments.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

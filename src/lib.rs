@@ -27,6 +27,7 @@ pub mod text;
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use catalog::Catalog;
 use cli::{Cli, Command};
@@ -54,18 +55,20 @@ pub struct Validation {
     pub catalog: Catalog,
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
+    /// Every record file that was read, sorted, clean or not.
+    pub checked: Vec<Arc<str>>,
 }
 
 /// The whole check of the dataset under `root`.
 pub fn validate(root: &Path) -> Result<Validation> {
     let catalog = Catalog::load(&root.join("schema"))?;
     let validators = schema::Validators::compile(&catalog)?;
-    let Loaded { dataset, mut findings } = load::load(root, &catalog)?;
+    let Loaded { dataset, mut findings, checked } = load::load(root, &catalog)?;
     findings.extend(schema::check(&validators, &catalog, &dataset));
     findings.extend(rules::check(&Index::build(&catalog, &dataset)));
     anchor::resolve(root, &mut findings);
     findings.sort();
-    Ok(Validation { catalog, dataset, findings })
+    Ok(Validation { catalog, dataset, findings, checked })
 }
 
 /// Runs one command. `color` says whether the output is a terminal that wants colour.

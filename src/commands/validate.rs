@@ -3,15 +3,13 @@
 use std::io::Write;
 
 use crate::cli::ValidateArgs;
-use crate::diagnostic::Summary;
 use crate::error::{Error, Result};
 use crate::report::{self, Report};
 use crate::{ExitStatus, validate};
 
 pub fn run(args: &ValidateArgs, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
     let v = validate(&args.root)?;
-    let summary = Summary::new(&v.findings, v.dataset.files, v.dataset.records.len());
-    let report = Report { findings: &v.findings, summary };
+    let report = Report::new(&v, args.fail_on);
     report::write(args.format, &report, color, out).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitStatus::from_findings(&v.findings, args.fail_on))
 }

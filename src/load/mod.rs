@@ -57,12 +57,15 @@ impl Record {
 pub struct Loaded {
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
+    /// Every record file that was read, sorted (reports that list files need the clean ones too).
+    pub checked: Vec<Arc<str>>,
 }
 
 /// Loads every record under `root/dataset`.
 pub fn load(root: &Path, catalog: &Catalog) -> Result<Loaded> {
     let walked = walk::walk(root, catalog)?;
     let files = walked.files.len();
+    let checked = walked.files.iter().map(|f| f.rel.clone()).collect();
     let parts: Vec<(Vec<Record>, Vec<Finding>)> = walked.files.par_iter().map(|f| load_file(root, f)).collect();
     let mut findings = walked.findings;
     let mut records = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
@@ -70,7 +73,7 @@ pub fn load(root: &Path, catalog: &Catalog) -> Result<Loaded> {
         records.extend(r);
         findings.extend(f);
     }
-    Ok(Loaded { dataset: Dataset { records, files }, findings })
+    Ok(Loaded { dataset: Dataset { records, files }, findings, checked })
 }
 
 fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
@@ -83,7 +86,10 @@ fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
         }
     }) {
         Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())]),
+        Err(e) => {
+            let message = format!("cannot read the file: {e}");
+            return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message)]);
+        }
     };
     let mut findings = Vec::new();
     let mut body: &[u8] = &bytes;

@@ -1,18 +1,35 @@
 //! Reports: the same findings rendered for a person or for a machine, one file per format.
 //! Every renderer writes to a `Write`, so tests render into a `Vec<u8>`.
 
+mod github;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 mod text;
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
+use crate::Validation;
 use crate::cli::Format;
-use crate::diagnostic::{Finding, Summary};
+use crate::diagnostic::{Finding, Severity, Summary};
 
 /// What every format renders: findings sorted (file, line, column, code) and their counts.
 pub struct Report<'a> {
     pub findings: &'a [Finding],
     pub summary: Summary,
+    /// Every record file that was checked, clean ones included (JUnit lists them as passes).
+    pub checked: &'a [Arc<str>],
+    /// The severity that fails the run; formats with a pass/fail notion (JUnit) follow it.
+    pub fail_on: Severity,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(v: &'a Validation, fail_on: Severity) -> Self {
+        let summary = Summary::new(&v.findings, v.dataset.files, v.dataset.records.len());
+        Report { findings: &v.findings, summary, checked: &v.checked, fail_on }
+    }
 }
 
 /// Renders `report` in `format`; `color` applies to the text format only.
@@ -20,5 +37,14 @@ pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Wri
     match format {
         Format::Text => text::write(report, color, out),
         Format::Json => json::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Junit => junit::write(report, out),
+        Format::Markdown => markdown::write(report, out),
     }
+}
+
+/// "1 error", "2 warnings": counts in summaries.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -30,7 +30,9 @@ impl Rule for DuplicateId {
                     first.insert(id, (&record.file, record.line));
                 }
                 Some((file, line)) => {
-                    let place = if *line > 1 { format!("{file}:{line}") } else { file.to_string() };
+                    // A line number says which record of a `.jsonl` file; a `.json` file holds one.
+                    let place =
+                        if *line > 1 || file.ends_with(".jsonl") { format!("{file}:{line}") } else { file.to_string() };
                     out.push(
                         finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
                             .with_help("give this record a new id; ids are never reused"),

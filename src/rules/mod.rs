@@ -5,7 +5,22 @@
 
 mod dangling_reference;
 mod duplicate_id;
+mod duplicate_iso3;
+mod formula_like_text;
 mod id_file_mismatch;
+mod impossible_date;
+mod iso3_on_non_state;
+mod parties;
+mod reference_cycle;
+mod reversed_interval;
+mod signing_date_mismatch;
+mod source_predates_event;
+mod state_without_iso3;
+mod uncited_source;
+mod unknown_iso3;
+mod values;
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Anchor, Finding, RuleDoc};
 use crate::index::Index;
@@ -20,16 +35,34 @@ pub trait Rule: Sync {
 
 /// Every cross-reference and hygiene rule, in code order. Codes are never reused: a retired
 /// rule keeps its code out of circulation.
-pub const RULES: &[&dyn Rule] =
-    &[&duplicate_id::DuplicateId, &id_file_mismatch::IdFileMismatch, &dangling_reference::DanglingReference];
+pub const RULES: &[&dyn Rule] = &[
+    &duplicate_id::DuplicateId,
+    &id_file_mismatch::IdFileMismatch,
+    &dangling_reference::DanglingReference,
+    &impossible_date::ImpossibleDate,
+    &reversed_interval::ReversedInterval,
+    &reference_cycle::ReferenceCycle,
+    &unknown_iso3::UnknownIso3,
+    &duplicate_iso3::DuplicateIso3,
+    &state_without_iso3::StateWithoutIso3,
+    &iso3_on_non_state::Iso3OnNonState,
+    &signing_date_mismatch::SigningDateMismatch,
+    &source_predates_event::SourcePredatesEvent,
+    &uncited_source::UncitedSource,
+    &formula_like_text::FormulaLikeText,
+];
 
-/// Runs every rule over the indexed dataset.
+/// Runs every rule over the indexed dataset. Rules are independent and the findings are sorted
+/// afterwards, so they run in parallel.
 pub fn check(index: &Index<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        rule.check(index, &mut out);
-    }
-    out
+    RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            rule.check(index, &mut out);
+            out
+        })
+        .collect()
 }
 
 /// Every rule's documentation, load and schema codes included, sorted by code.

@@ -132,6 +132,16 @@ fn describe(error: &ValidationError<'_>, pointer: &str, table: &crate::catalog::
         | ValidationErrorKind::Maximum { .. }
         | ValidationErrorKind::ExclusiveMinimum { .. }
         | ValidationErrorKind::ExclusiveMaximum { .. } => (&codes::OUT_OF_BOUNDS, plain, None, None),
+        // The crate's text prints the whole subschema and the whole record; the subschema's
+        // own description says what the rule is.
+        ValidationErrorKind::Not { schema } => {
+            let why = schema.get("description").and_then(Value::as_str);
+            let message = match why {
+                Some(d) => format!("the record matches a pattern the schema forbids: {d}"),
+                None => format!("the record matches a pattern the schema forbids: {schema}"),
+            };
+            (&codes::OTHER, message, None, None)
+        }
         _ => (&codes::OTHER, plain, None, None),
     }
 }

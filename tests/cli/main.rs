@@ -10,5 +10,11 @@ mod fmt;
 mod new;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
+// One fixture per rule code, snapshotted; `isca rules`.
+mod rules;
+// One multi-problem fixture in every report format; SARIF and JUnit checked as documents.
+mod formats;
+// Single faults injected into a copy of the base fixture: exit 1, the right file and line.
+mod faults;
 // The repository's CI workflow and pre-commit hooks.
 mod workflow;

@@ -27,7 +27,8 @@ fn placeholders(v: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
-/// What a contributor would type, read off the placeholder itself: the first allowed value,
+/// What a contributor would type, read off the placeholder itself: the last allowed value
+/// (the first party kind, `state`, would also need an `iso3`),
 /// the n-th record of the referenced table, a date, or some text.
 fn fill(v: &mut Value, ids: &dyn Fn(&str) -> Vec<String>) {
     match v {
@@ -35,7 +36,7 @@ fn fill(v: &mut Value, ids: &dyn Fn(&str) -> Vec<String>) {
         Value::Array(a) => a.iter_mut().for_each(|v| fill(v, ids)),
         Value::String(s) if s.is_empty() => *s = "Filled in by the test".into(),
         Value::String(s) if s.starts_with("TODO: one of: ") => {
-            *s = s["TODO: one of: ".len()..].split(", ").next().unwrap().to_string();
+            *s = s["TODO: one of: ".len()..].split(", ").last().unwrap().to_string();
         }
         Value::String(s) if s.starts_with("TODO: id of a record in ") => {
             let rest = &s["TODO: id of a record in ".len()..];
@@ -116,6 +117,12 @@ fn filled_in_scaffolds_validate_and_are_canonical() {
         fill(&mut record, &|t| ids(&root, t));
         root.write(&file, serde_json::to_string(&record).unwrap());
     }
+    // A new source must be cited by something (W001): the new event cites it.
+    let event = "dataset/events/evt-test-new.json";
+    let mut record: Value = serde_json::from_str(&root.read(event)).unwrap();
+    let citation = serde_json::json!({"source": "src-test-new", "locator": "Filled in by the test"});
+    record["sources"].as_array_mut().unwrap().push(citation);
+    root.write(event, serde_json::to_string(&record).unwrap());
     let run = root.run(&["validate"]);
     assert_eq!(run.code, 0, "{}", run.render());
     assert_eq!(run.stdout, "ok: 18 records checked in 18 files, no findings\n");

@@ -1,0 +1,71 @@
+//! The `github` report: GitHub Actions workflow commands (`::error file=…,line=…::message`),
+//! which the runner turns into annotations on the pull request, plus a one-line summary.
+
+use std::io::{self, Write};
+
+use super::{Report, plural};
+use crate::diagnostic::Severity;
+
+/// Annotations GitHub shows per kind and step; the rest are dropped (actions/toolkit#734).
+const SHOWN_PER_KIND: usize = 10;
+
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for f in report.findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            property(&f.file),
+            f.line,
+            f.column,
+            property(f.rule),
+            data(&message)
+        )?;
+    }
+    let s = report.summary;
+    writeln!(
+        out,
+        "isca: {} and {} in {} ({} checked)",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.files, "file"),
+        plural(s.records, "record")
+    )?;
+    if s.errors > SHOWN_PER_KIND || s.warnings > SHOWN_PER_KIND {
+        writeln!(
+            out,
+            "isca: GitHub shows only {SHOWN_PER_KIND} annotations of each kind per step; \
+             for the full list, add `isca validate --format markdown >> $GITHUB_STEP_SUMMARY`"
+        )?;
+    }
+    Ok(())
+}
+
+/// Escapes a command's message (actions/toolkit `escapeData`).
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value (actions/toolkit `escapeProperty`): `:` and `,` end a property.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_the_actions_toolkit() {
+        assert_eq!(data("50% off\r\nnext"), "50%25 off%0D%0Anext");
+        assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}
