@@ -20,6 +20,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+    /// Validate, then publish CSV, JSON, Parquet, datapackage.json and a codebook to `dist/`.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +38,19 @@ pub struct ValidateArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder [default: ROOT/dist]. Replaced whole, and only when the build succeeds.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Lowest severity that stops the build (exit 1, nothing written).
+    #[arg(long, value_enum, default_value_t = Severity::Error)]
+    pub fail_on: Severity,
 }
 
 #[derive(Debug, clap::Args)]

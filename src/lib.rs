@@ -12,6 +12,7 @@ pub mod commands;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod index;
 pub mod iso3166;
 pub mod json;
@@ -76,5 +77,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
             commands::validate::run(args, color, out)
         }
         Command::Rules(args) => commands::rules::run(args, out),
+        Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
     }
 }
