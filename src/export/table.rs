@@ -215,6 +215,9 @@ fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
         let mut c = column(field.name.clone(), field.description.clone(), values(&field.kind, &field.name, cells)?);
         c.references = references(&field.kind);
         c.constraints = Constraints::of(&field.schema);
+        if let (Values::List { items, .. }, Some(item)) = (&mut c.values, field.schema.get("items")) {
+            items.constraints = Constraints::of(item);
+        }
         return Ok(vec![c]);
     }
     let mut parsed = Vec::with_capacity(cells.len());

@@ -4,3 +4,11 @@
 mod common;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
+// `isca build`: exit codes, refusal, atomic replacement, byte-identical rebuilds.
+mod build;
+// The published files of the base fixture, one snapshot each.
+mod export;
+// Reading Parquet back (schema, metadata, rows as JSON) for snapshots and round trips.
+mod parquet_read;
+// Records → Parquet and CSV → read back → the same records.
+mod round_trip;
