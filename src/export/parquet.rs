@@ -42,14 +42,18 @@ const ELEMENT: &str = "element";
 
 /// Writes `frame` as one Parquet file into `out`.
 pub fn write<W: Write + Send>(model: &Model, frame: &Frame, out: W) -> Result<(), ParquetError> {
-    let schema = Arc::new(Schema::new(frame.columns.iter().map(field).collect::<Vec<_>>()));
+    let metadata = [
+        (VERSION_KEY, model.version.as_str()),
+        (SCHEMA_HASH_KEY, model.schema_sha256.as_str()),
+        (TABLE_KEY, frame.name.as_str()),
+    ];
+    // In the Arrow schema for pyarrow and polars (`schema.metadata`), and in the file's
+    // key-value metadata for readers without Arrow (DuckDB's `parquet_kv_metadata`).
+    let fields = frame.columns.iter().map(field).collect::<Vec<_>>();
+    let schema = Arc::new(Schema::new(fields).with_metadata(metadata));
     let arrays = frame.columns.iter().map(|c| array(&c.values)).collect::<Result<Vec<_>, _>>()?;
     let batch = RecordBatch::try_new(schema.clone(), arrays)?;
-    let metadata = vec![
-        KeyValue::new(VERSION_KEY.to_string(), model.version.clone()),
-        KeyValue::new(SCHEMA_HASH_KEY.to_string(), model.schema_sha256.clone()),
-        KeyValue::new(TABLE_KEY.to_string(), frame.name.clone()),
-    ];
+    let metadata = metadata.iter().map(|(k, v)| KeyValue::new(k.to_string(), v.to_string())).collect();
     let props = WriterProperties::builder()
         .set_created_by(CREATED_BY.to_string())
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
