@@ -3,7 +3,7 @@
 //!
 //! A build that fails removes its staging folder and leaves the previous output as it was; a
 //! build that is killed leaves the previous output as it was and a stale `.<name>-staging-<pid>`
-//! folder, which the next build ignores. The swap is two renames (old aside, new in place): on a
+//! folder, which the next build ignores (and `.gitignore` too). The swap is two renames (old aside, new in place): on a
 //! crash between them the new output sits complete in the staging folder.
 
 use std::fs::{self, File};
@@ -85,7 +85,8 @@ impl Staging {
         for folder in folders.iter().chain([&self.dir]) {
             sync_dir(folder)?;
         }
-        let old = parent(&self.target).join(format!(".{}-old-{}", file_name(&self.target), std::process::id()));
+        // Named like the staging folder, so the pattern that ignores one (`/.dist-staging*`) covers both.
+        let old = self.dir.with_file_name(format!("{}-old", file_name(&self.dir)));
         let had_old = self.target.exists();
         if had_old {
             fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;

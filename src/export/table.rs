@@ -223,7 +223,9 @@ fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
     let mut parsed = Vec::with_capacity(cells.len());
     for c in cells {
         parsed.push(match c.value.and_then(Value::as_str) {
-            Some(s) => Some(dates::parse(s).map_err(|e| bad(c.record, &field.name, &format!("{s:?}: {e}")))?),
+            Some(s) => {
+                Some(dates::parse(s).map_err(|e| bad(c.record, &field.name, &format!("is not a usable date: {e}")))?)
+            }
             None => None,
         });
     }

@@ -79,6 +79,18 @@ fn refusal_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn an_impossible_date_publishes_nothing() {
+    // The schema's pattern lets `2001-02-30` through; the exporter will not guess a day for it.
+    let root = Root::base();
+    let file = "dataset/agreements/agr-example-2001-treaty.json";
+    root.write(file, root.read(file).replace("\"signed\": \"2001-03\"", "\"signed\": \"2001-02-30\""));
+    let run = root.run(&["build"]);
+    assert_ne!(run.code, 0, "{}", run.render());
+    assert!(run.render().contains("2001-02-30 is not a calendar date"), "{}", run.render());
+    assert_eq!(root_entries(&root), ["dataset", "schema"]);
+}
+
+#[test]
 fn fail_on_warning_refuses_on_a_warning() {
     let root = Root::base();
     root.write("dataset/README.md", "not a record\n");
