@@ -69,3 +69,10 @@ impl isca::export::Progress for Bar {
         self.0.finish_and_clear();
     }
 }
+
+impl Drop for Bar {
+    /// A build that fails must not leave a half-drawn bar above its error message.
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}

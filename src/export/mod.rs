@@ -69,14 +69,16 @@ pub fn publish(catalog: &Catalog, dataset: &Dataset, out: &Path, progress: &mut 
     };
     for table in &model.tables {
         for frame in std::iter::once(table).chain(&table.links) {
-            put(&mut staging, datapackage::csv_path(frame), render(frame, "csv", |f, b| csv::write(f, b))?)?;
+            let csv = render(frame, "csv", |f, b| csv::write(f, b))?;
+            put(&mut staging, datapackage::csv_path(frame), csv)?;
         }
         let name = &table.name;
-        put(&mut staging, format!("json/{name}.json"), render(table, "json", |f, b| json::write_array(f, b))?)?;
-        put(&mut staging, format!("json/{name}.jsonl"), render(table, "jsonl", |f, b| json::write_lines(f, b))?)?;
-        let mut bytes = Vec::new();
-        parquet::write(&model, table, &mut bytes).map_err(|e| export_error(table, "parquet", e))?;
-        put(&mut staging, format!("parquet/{name}.parquet"), bytes)?;
+        let json = render(table, "json", |f, b| json::write_array(f, b))?;
+        put(&mut staging, format!("json/{name}.json"), json)?;
+        let lines = render(table, "jsonl", |f, b| json::write_lines(f, b))?;
+        put(&mut staging, format!("json/{name}.jsonl"), lines)?;
+        let parquet = render(table, "parquet", |f, b| parquet::write(&model, f, b))?;
+        put(&mut staging, format!("parquet/{name}.parquet"), parquet)?;
     }
     let package = datapackage::describe(&model, staging.written());
     let mut bytes = serde_json::to_vec_pretty(&package)
