@@ -26,6 +26,8 @@ pub enum Command {
     New(NewArgs),
     /// Compare two dataset roots: records added, removed and changed, field by field.
     Diff(DiffArgs),
+    /// Validate, then publish CSV, JSON, Parquet, datapackage.json and a codebook to `dist/`.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +44,19 @@ pub struct ValidateArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder [default: ROOT/dist]. Replaced whole, and only when the build succeeds.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Lowest severity that stops the build (exit 1, nothing written).
+    #[arg(long, value_enum, default_value_t = Severity::Error)]
+    pub fail_on: Severity,
 }
 
 #[derive(Debug, clap::Args)]

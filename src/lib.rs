@@ -15,6 +15,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod index;
 pub mod iso3166;
 pub mod json;
@@ -86,5 +87,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Fmt(args) => commands::fmt::run(args, out),
         Command::New(args) => commands::new::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
+        Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
     }
 }

@@ -1,5 +1,6 @@
 //! One file per subcommand: each turns its arguments into library calls and an exit status.
 
+pub mod build;
 pub mod diff;
 pub mod fmt;
 pub mod new;

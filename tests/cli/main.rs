@@ -18,3 +18,11 @@ mod formats;
 mod faults;
 // The repository's CI workflow and pre-commit hooks.
 mod workflow;
+// `isca build`: exit codes, refusal, atomic replacement, byte-identical rebuilds.
+mod build;
+// The published files of the base fixture, one snapshot each.
+mod export;
+// Reading Parquet back (schema, metadata, rows as JSON) for snapshots and round trips.
+mod parquet_read;
+// Records → Parquet and CSV → read back → the same records.
+mod round_trip;

@@ -1,0 +1,57 @@
+//! `json/<table>.json` (a pretty array) and `json/<table>.jsonl` (one record per line).
+//!
+//! Each row is an object with its columns in model order, which is schema order with the
+//! `_start`/`_end`/`_precision` columns right after their date. Absent values are left out,
+//! as in the records themselves; arrays of objects stay arrays of objects.
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Number, Value};
+
+use super::table::{Column, Frame, Values};
+
+/// The whole table as a JSON array, 2-space indented, with a final newline.
+pub fn write_array(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<Value> = (0..frame.rows).map(|i| row(frame, i)).collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    out.write_all(b"\n")
+}
+
+/// One compact JSON object per line (JSON Lines), each line ending in `\n`.
+pub fn write_lines(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
+    for i in 0..frame.rows {
+        serde_json::to_writer(&mut *out, &row(frame, i))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Row `i` as an object, keys in column order.
+pub fn row(frame: &Frame, i: usize) -> Value {
+    object(&frame.columns, i)
+}
+
+fn object(columns: &[Column], i: usize) -> Value {
+    let map: Map<String, Value> =
+        columns.iter().filter_map(|c| value(&c.values, i).map(|v| (c.name.clone(), v))).collect();
+    Value::Object(map)
+}
+
+/// The JSON value at row `i`, or `None` when absent.
+fn value(values: &Values, i: usize) -> Option<Value> {
+    match values {
+        Values::Text(_) | Values::Enum { .. } | Values::Date(_) => values.text(i).map(Value::String),
+        Values::Integer(v) => v[i].map(Value::from),
+        Values::Number(v) => v[i].and_then(Number::from_f64).map(Value::Number),
+        Values::Boolean(v) => v[i].map(Value::Bool),
+        Values::Json(v) => v[i].clone(),
+        Values::List { rows, items } => {
+            let range = rows[i].clone()?;
+            Some(Value::Array(range.map(|j| value(&items.values, j).unwrap_or(Value::Null)).collect()))
+        }
+        Values::Objects { rows, members } => {
+            let range = rows[i].clone()?;
+            Some(Value::Array(range.map(|j| object(members, j)).collect()))
+        }
+    }
+}

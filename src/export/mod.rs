@@ -1,0 +1,111 @@
+//! Publishing: the loaded dataset → one typed table model (`table`) → one writer per format,
+//! all into a staging folder that replaces the output folder only when complete (`staging`).
+//!
+//! ```text
+//! dist/csv/<table>.csv, dist/csv/<singular>_<field>.csv   csv.rs
+//! dist/json/<table>.json, dist/json/<table>.jsonl         json.rs
+//! dist/parquet/<table>.parquet                            parquet.rs
+//! dist/datapackage.json                                   datapackage.rs
+//! dist/CODEBOOK.md                                        codebook.rs
+//! dist/SHA256SUMS                                         checksums.rs
+//! ```
+//!
+//! The output depends on the dataset, the schemas and the `isca` version only: rows sorted by
+//! id, columns in schema order, no timestamps, no paths of the machine that built it.
+
+pub mod checksums;
+pub mod codebook;
+pub mod csv;
+pub mod datapackage;
+pub mod json;
+pub mod links;
+pub mod parquet;
+pub mod staging;
+pub mod table;
+
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::load::Dataset;
+use staging::Staging;
+use table::{Frame, Model};
+
+/// Told how a build goes, for a progress bar. The library never prints: the binary implements
+/// this over its terminal, everyone else passes [`Quiet`].
+pub trait Progress {
+    /// The build will write `files` files.
+    fn start(&mut self, _files: u64) {}
+    /// One more file is written, at `path` relative to the output folder.
+    fn wrote(&mut self, _path: &str) {}
+    /// The output is in place.
+    fn finish(&mut self) {}
+}
+
+/// No progress reporting.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// What a build published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub tables: usize,
+    pub records: usize,
+    pub files: usize,
+}
+
+/// Publishes `dataset` into `out`, replacing what an earlier build put there.
+pub fn publish(catalog: &Catalog, dataset: &Dataset, out: &Path, progress: &mut dyn Progress) -> Result<Published> {
+    let model = Model::build(catalog, dataset)?;
+    let mut staging = Staging::create(out)?;
+    let csv_files: usize = model.tables.iter().map(|t| 1 + t.links.len()).sum();
+    // Per table: its CSV files, two JSON files, one Parquet file; then three package files.
+    progress.start((csv_files + 3 * model.tables.len() + 3) as u64);
+    let mut put = |staging: &mut Staging, path: String, bytes: Vec<u8>| -> Result<()> {
+        staging.put(&path, &bytes)?;
+        progress.wrote(&path);
+        Ok(())
+    };
+    for table in &model.tables {
+        for frame in std::iter::once(table).chain(&table.links) {
+            let csv = render(frame, "csv", |f, b| csv::write(f, b))?;
+            put(&mut staging, datapackage::csv_path(frame), csv)?;
+        }
+        let name = &table.name;
+        let json = render(table, "json", |f, b| json::write_array(f, b))?;
+        put(&mut staging, format!("json/{name}.json"), json)?;
+        let lines = render(table, "jsonl", |f, b| json::write_lines(f, b))?;
+        put(&mut staging, format!("json/{name}.jsonl"), lines)?;
+        let parquet = render(table, "parquet", |f, b| parquet::write(&model, f, b))?;
+        put(&mut staging, format!("parquet/{name}.parquet"), parquet)?;
+    }
+    let package = datapackage::describe(&model, staging.written());
+    let mut bytes = serde_json::to_vec_pretty(&package)
+        .map_err(|e| Error::Export { path: "datapackage.json".into(), message: e.to_string() })?;
+    bytes.push(b'\n');
+    put(&mut staging, "datapackage.json".into(), bytes)?;
+    put(&mut staging, "CODEBOOK.md".into(), codebook::render(&model).into_bytes())?;
+    let sums = checksums::sums(staging.written());
+    put(&mut staging, "SHA256SUMS".into(), sums.into_bytes())?;
+    let files = staging.written().len();
+    staging.commit()?;
+    progress.finish();
+    Ok(Published { tables: model.tables.len(), records: model.records(), files })
+}
+
+/// Renders one frame into memory with `write`: files are small, and whole buffers keep the
+/// staging writes and their checksums simple.
+fn render<E: std::fmt::Display>(
+    frame: &Frame,
+    format: &str,
+    write: impl FnOnce(&Frame, &mut Vec<u8>) -> std::result::Result<(), E>,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write(frame, &mut bytes).map_err(|e| export_error(frame, format, e))?;
+    Ok(bytes)
+}
+
+fn export_error(frame: &Frame, format: &str, e: impl std::fmt::Display) -> Error {
+    Error::Export { path: format!("{}.{format}", frame.name).into(), message: e.to_string() }
+}

@@ -1,0 +1,353 @@
+//! The one flattened, typed table model that every writer reads, built once from the loaded
+//! dataset: rows sorted by primary key, columns in schema order, column types from the catalogue.
+//!
+//! Writers never look at records or schemas themselves, so CSV, JSON, Parquet, the Data Package
+//! and the codebook cannot drift apart. A partial date becomes four columns (the original text,
+//! `_start`, `_end`, `_precision`); an array stays one nested column here (for JSON and
+//! Parquet) and is also laid out flat as a link table (for CSV), from the same values.
+
+use std::ops::Range;
+
+use serde_json::{Number, Value};
+
+use super::links::{self, Parent};
+use crate::catalog::{Catalog, Field, FieldKind, Table};
+use crate::dates::{self, Day};
+use crate::error::{Error, Result};
+use crate::load::{Dataset, Record};
+
+/// `_precision` values: the precisions of `dates::Precision`, then `interval` for spans.
+pub const PRECISIONS: [&str; 4] = ["year", "month", "day", "interval"];
+
+/// Name of the link-table column that orders the values of one record's array.
+pub const POSITION: &str = "position";
+
+/// The dataset as published.
+#[derive(Debug)]
+pub struct Model {
+    /// The dataset version: the version of the `isca` release that publishes it.
+    pub version: String,
+    pub schema_sha256: String,
+    /// One frame per catalogue table, in catalogue order (by name).
+    pub tables: Vec<Frame>,
+}
+
+/// One table of rows: a catalogue table (with nested array columns) or a link table (flat).
+#[derive(Debug)]
+pub struct Frame {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub primary_key: Vec<String>,
+    pub rows: usize,
+    pub columns: Vec<Column>,
+    /// One flat link table per array column, in column order; empty for link tables.
+    pub links: Vec<Frame>,
+}
+
+/// One column: what it means, how it is constrained, and its values for every row.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub description: String,
+    pub required: bool,
+    /// The table whose primary key this column holds.
+    pub references: Option<String>,
+    pub constraints: Constraints,
+    pub values: Values,
+}
+
+/// The schema constraints a column carries over to the Data Package.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// The JSON Schema `pattern`, as written (ECMA 262 syntax).
+    pub pattern: Option<String>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub minimum: Option<Number>,
+    pub maximum: Option<Number>,
+}
+
+/// For each row, its array as a range of the elements of all rows (`None`: no array).
+pub type Spans = Vec<Option<Range<usize>>>;
+
+/// A column's values, one per row; `None` where the record has no value.
+#[derive(Debug, Clone)]
+pub enum Values {
+    Text(Vec<Option<String>>),
+    /// Indexes into `categories`, the schema's `enum` in schema order.
+    Enum {
+        categories: Vec<String>,
+        keys: Vec<Option<u32>>,
+    },
+    /// Days since 1970-01-01.
+    Date(Vec<Option<Day>>),
+    Integer(Vec<Option<i64>>),
+    Number(Vec<Option<f64>>),
+    Boolean(Vec<Option<bool>>),
+    /// Values the schema leaves open, kept as JSON.
+    Json(Vec<Option<Value>>),
+    /// An array of scalars: each row's range into `items`, whose values run in row order.
+    List {
+        rows: Spans,
+        items: Box<Column>,
+    },
+    /// An array of objects: each row's range into the member columns.
+    Objects {
+        rows: Spans,
+        members: Vec<Column>,
+    },
+}
+
+impl Model {
+    /// Flattens every table of `dataset`. Fails (rather than guessing) on a value that does not
+    /// have its schema's type, such as an impossible date: a dataset that validated has none.
+    pub fn build(catalog: &Catalog, dataset: &Dataset) -> Result<Model> {
+        let mut tables = Vec::with_capacity(catalog.tables.len());
+        for (t, table) in catalog.tables.iter().enumerate() {
+            let records = dataset.records.iter().filter(|r| r.table == t);
+            tables.push(Frame::build(catalog, table, records)?);
+        }
+        let version = env!("CARGO_PKG_VERSION").to_string();
+        Ok(Model { version, schema_sha256: catalog.schema_sha256.clone(), tables })
+    }
+
+    pub fn records(&self) -> usize {
+        self.tables.iter().map(|t| t.rows).sum()
+    }
+}
+
+impl Frame {
+    /// One catalogue table's frame, rows sorted by id, with its link tables.
+    fn build<'a>(catalog: &Catalog, table: &Table, records: impl Iterator<Item = &'a Record>) -> Result<Frame> {
+        let name_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+        if table.name.is_empty() || !table.name.bytes().all(name_ok) {
+            // Table names become file names and Data Package resource names.
+            let message = "a published table name is lowercase letters, digits and `_`".to_string();
+            return Err(Error::Export { path: table.path.clone(), message });
+        }
+        let mut rows: Vec<(&str, &Record)> = Vec::new();
+        for r in records {
+            rows.push((r.str(&table.primary_key).ok_or_else(|| bad(r, &table.primary_key, "has no id"))?, r));
+        }
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut columns = Vec::new();
+        for field in &table.fields {
+            let cells: Vec<Cell<'_>> =
+                rows.iter().map(|(_, r)| Cell { value: r.get(&field.name), record: r }).collect();
+            columns.extend(field_columns(field, &cells)?);
+        }
+        let ids: Vec<String> = rows.iter().map(|(id, _)| id.to_string()).collect();
+        let parent = Parent { table: &table.name, key: &table.primary_key, ids: &ids };
+        let links = columns.iter().filter_map(|c| links::link(catalog, &parent, c)).collect();
+        Ok(Frame {
+            name: table.name.clone(),
+            title: table.title.clone(),
+            description: table.description.clone(),
+            primary_key: vec![table.primary_key.clone()],
+            rows: rows.len(),
+            columns,
+            links,
+        })
+    }
+}
+
+impl Values {
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Text(v) => v.len(),
+            Values::Enum { keys, .. } => keys.len(),
+            Values::Date(v) => v.len(),
+            Values::Integer(v) => v.len(),
+            Values::Number(v) => v.len(),
+            Values::Boolean(v) => v.len(),
+            Values::Json(v) => v.len(),
+            Values::List { rows, .. } | Values::Objects { rows, .. } => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether a row holds one value (a CSV cell) rather than an array (a link table).
+    pub fn is_flat(&self) -> bool {
+        !matches!(self, Values::List { .. } | Values::Objects { .. })
+    }
+
+    /// The text of row `i` as a CSV cell shows it; `None` when absent or not flat.
+    pub fn text(&self, i: usize) -> Option<String> {
+        match self {
+            Values::Text(v) => v[i].clone(),
+            Values::Enum { categories, keys } => keys[i].map(|k| categories[k as usize].clone()),
+            Values::Date(v) => v[i].map(dates::format_day),
+            Values::Integer(v) => v[i].map(|n| n.to_string()),
+            Values::Number(v) => v[i].and_then(Number::from_f64).map(|n| n.to_string()),
+            Values::Boolean(v) => v[i].map(|b| b.to_string()),
+            Values::Json(v) => v[i].as_ref().map(Value::to_string),
+            Values::List { .. } | Values::Objects { .. } => None,
+        }
+    }
+}
+
+/// One record's value for a field, with the record for error messages.
+#[derive(Clone, Copy)]
+struct Cell<'a> {
+    value: Option<&'a Value>,
+    record: &'a Record,
+}
+
+fn bad(record: &Record, field: &str, what: &str) -> Error {
+    Error::Export { path: record.file.to_string().into(), message: format!("`{field}` {what}") }
+}
+
+/// The columns of one field: one, or four for a partial date.
+fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
+    let column = |name: String, description: String, values: Values| Column {
+        name,
+        description,
+        required: field.required,
+        references: None,
+        constraints: Constraints::default(),
+        values,
+    };
+    if field.kind != FieldKind::PartialDate {
+        let mut c = column(field.name.clone(), field.description.clone(), values(&field.kind, &field.name, cells)?);
+        c.references = references(&field.kind);
+        c.constraints = Constraints::of(&field.schema);
+        if let (Values::List { items, .. }, Some(item)) = (&mut c.values, field.schema.get("items")) {
+            items.constraints = Constraints::of(item);
+        }
+        return Ok(vec![c]);
+    }
+    let mut parsed = Vec::with_capacity(cells.len());
+    for c in cells {
+        parsed.push(match c.value.and_then(Value::as_str) {
+            Some(s) => {
+                Some(dates::parse(s).map_err(|e| bad(c.record, &field.name, &format!("is not a usable date: {e}")))?)
+            }
+            None => None,
+        });
+    }
+    let name = &field.name;
+    let precisions = PRECISIONS.iter().map(|p| p.to_string()).collect();
+    let precision =
+        |d: &dates::PartialDate| PRECISIONS.iter().position(|p| *p == d.precision_label()).map(|i| i as u32);
+    let mut text =
+        column(name.clone(), field.description.clone(), values(&FieldKind::Text { references: None }, name, cells)?);
+    text.constraints = Constraints::of(&field.schema);
+    Ok(vec![
+        text,
+        column(
+            format!("{name}_start"),
+            format!("First day `{name}` can mean (inclusive): the start of its year, month, day or interval."),
+            Values::Date(parsed.iter().map(|d| d.map(|d| d.start)).collect()),
+        ),
+        column(
+            format!("{name}_end"),
+            format!("Last day `{name}` can mean (inclusive): the end of its year, month, day or interval."),
+            Values::Date(parsed.iter().map(|d| d.map(|d| d.end)).collect()),
+        ),
+        column(
+            format!("{name}_precision"),
+            format!("Precision of `{name}`: `year`, `month` or `day`, or `interval` for a span of two dates."),
+            Values::Enum {
+                categories: precisions,
+                keys: parsed.iter().map(|d| d.as_ref().and_then(precision)).collect(),
+            },
+        ),
+    ])
+}
+
+/// The typed values of `cells`, which all hold `kind`. JSON `null` counts as absent.
+fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
+    fn each<T>(cells: &[Cell<'_>], field: &str, what: &str, f: impl Fn(&Value) -> Option<T>) -> Result<Vec<Option<T>>> {
+        cells
+            .iter()
+            .map(|c| match c.value.filter(|v| !v.is_null()) {
+                None => Ok(None),
+                Some(v) => f(v).map(Some).ok_or_else(|| bad(c.record, field, &format!("is not {what}"))),
+            })
+            .collect()
+    }
+    Ok(match kind {
+        // Inside arrays a partial date stays text: the four-column expansion is for fields.
+        FieldKind::Text { .. } | FieldKind::PartialDate => {
+            Values::Text(each(cells, field, "a string", |v| v.as_str().map(String::from))?)
+        }
+        FieldKind::Enum { values } => Values::Enum {
+            keys: each(cells, field, "one of the allowed values", |v| {
+                v.as_str().and_then(|s| values.iter().position(|c| c == s)).map(|i| i as u32)
+            })?,
+            categories: values.clone(),
+        },
+        FieldKind::Integer => Values::Integer(each(cells, field, "an integer", Value::as_i64)?),
+        FieldKind::Number => Values::Number(each(cells, field, "a number", Value::as_f64)?),
+        FieldKind::Boolean => Values::Boolean(each(cells, field, "true or false", Value::as_bool)?),
+        FieldKind::Json => Values::Json(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).cloned()).collect()),
+        FieldKind::List { item } => {
+            let (rows, inner) = spread(cells, field)?;
+            let items = Column {
+                name: "element".to_string(),
+                description: String::new(),
+                required: true,
+                references: references(item),
+                constraints: Constraints::default(),
+                values: values(item, field, &inner)?,
+            };
+            Values::List { rows, items: Box::new(items) }
+        }
+        FieldKind::Objects { fields } => {
+            let (rows, inner) = spread(cells, field)?;
+            let mut members = Vec::with_capacity(fields.len());
+            for f in fields {
+                let sub: Vec<Cell<'_>> =
+                    inner.iter().map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)), ..*c }).collect();
+                let mut member = field_columns(f, &sub)?;
+                // A date inside an object keeps its text only: nested columns stay one per member.
+                member.truncate(1);
+                members.extend(member);
+            }
+            Values::Objects { rows, members }
+        }
+    })
+}
+
+/// Each row's array as a range into the concatenation of all rows' elements.
+fn spread<'a>(cells: &[Cell<'a>], field: &str) -> Result<(Spans, Vec<Cell<'a>>)> {
+    let mut rows = Vec::with_capacity(cells.len());
+    let mut inner = Vec::new();
+    for c in cells {
+        match c.value.filter(|v| !v.is_null()) {
+            None => rows.push(None),
+            Some(Value::Array(items)) => {
+                let start = inner.len();
+                inner.extend(items.iter().map(|v| Cell { value: Some(v), record: c.record }));
+                rows.push(Some(start..inner.len()));
+            }
+            Some(_) => return Err(bad(c.record, field, "is not an array")),
+        }
+    }
+    Ok((rows, inner))
+}
+
+fn references(kind: &FieldKind) -> Option<String> {
+    match kind {
+        FieldKind::Text { references } => references.clone(),
+        _ => None,
+    }
+}
+
+impl Constraints {
+    fn of(schema: &Value) -> Constraints {
+        let int = |k: &str| schema.get(k).and_then(Value::as_u64);
+        let num = |k: &str| schema.get(k).and_then(Value::as_number).cloned();
+        Constraints {
+            pattern: schema.get("pattern").and_then(Value::as_str).map(String::from),
+            min_length: int("minLength"),
+            max_length: int("maxLength"),
+            minimum: num("minimum"),
+            maximum: num("maximum"),
+        }
+    }
+}
