@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Report, plural};
+use super::{Report, counts};
 use crate::diagnostic::Severity;
 
 /// Annotations GitHub shows per kind and step; the rest are dropped (actions/toolkit#734).
@@ -31,14 +31,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let s = report.summary;
-    writeln!(
-        out,
-        "isca: {} and {} in {} ({} checked)",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.files, "file"),
-        plural(s.records, "record")
-    )?;
+    writeln!(out, "isca: {}", counts(s, ""))?;
     if s.errors > SHOWN_PER_KIND || s.warnings > SHOWN_PER_KIND {
         writeln!(
             out,

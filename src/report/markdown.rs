@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{Report, plural};
+use super::{Report, counts, plural};
 use crate::diagnostic::Severity;
 use crate::rules;
 
@@ -18,14 +18,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "No findings: {} checked in {}.", plural(s.records, "record"), plural(s.files, "file"))?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "**{}** and **{}** in {} ({} checked).\n",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.files, "file"),
-        plural(s.records, "record")
-    )?;
+    writeln!(out, "{}.\n", counts(s, "**"))?;
     writeln!(out, "| Severity | Findings |\n| --- | ---: |")?;
     writeln!(out, "| error | {} |\n| warning | {} |\n", s.errors, s.warnings)?;
 

@@ -48,3 +48,15 @@ pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Wri
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
+
+/// "3 errors and 1 warning in 12 files (12 records checked)"; `strong` wraps the two counts
+/// (Markdown bold), so every format words its summary the same way.
+fn counts(s: Summary, strong: &str) -> String {
+    format!(
+        "{strong}{}{strong} and {strong}{}{strong} in {} ({} checked)",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.files, "file"),
+        plural(s.records, "record")
+    )
+}

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::Report;
+use super::{Report, counts, plural};
 use crate::diagnostic::Severity;
 
 const RED: &str = "\x1b[1;31m";
@@ -46,18 +46,10 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
 
 fn summary(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let s = report.summary;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if report.findings.is_empty() {
         writeln!(out, "ok: {} checked in {}, no findings", plural(s.records, "record"), plural(s.files, "file"))
     } else {
-        writeln!(
-            out,
-            "{} and {} in {} ({} checked)",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.files, "file"),
-            plural(s.records, "record")
-        )
+        writeln!(out, "{}", counts(s, ""))
     }
 }
 
