@@ -19,6 +19,7 @@ pub mod load;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod synth;
 pub mod text;
 
 use std::io::Write;
@@ -76,5 +77,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
             commands::validate::run(args, color, out)
         }
         Command::Rules(args) => commands::rules::run(args, out),
+        Command::Synth(args) => commands::synth::run(args, out),
     }
 }

@@ -1,4 +1,5 @@
 //! One file per subcommand: each turns its arguments into library calls and an exit status.
 
 pub mod rules;
+pub mod synth;
 pub mod validate;

@@ -4,3 +4,5 @@
 mod common;
 // `isca validate` on the bundled dataset and on single faults.
 mod validate;
+// `isca synth`: valid output, exact faults, determinism.
+mod synth;
