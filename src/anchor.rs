@@ -21,7 +21,7 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
         let bytes = std::fs::read(root.join(&file)).unwrap_or_default();
         // Offsets count from after a byte-order mark, which has its own finding (L002).
         let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-        let text = String::from_utf8_lossy(&bytes[bom..]).into_owned();
+        let text = String::from_utf8_lossy(&bytes[bom..]);
         for i in indices {
             let f = &mut findings[i];
             let Some(anchor) = f.anchor.take() else { continue };
@@ -33,7 +33,9 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
                 (f.line, f.column) = (anchor.line, 1);
                 continue;
             }
-            let (pos, line) = json::position(&text, offset);
+            // Count lines from the record's start, whose line is known, not from the top of the
+            // file: a JSON Lines file with many findings would otherwise cost quadratic time.
+            let (pos, line) = json::position_from(&text, start, anchor.line, offset);
             (f.line, f.column) = (pos.line, pos.column);
             f.source_line = Some(line.to_string());
         }
