@@ -1,8 +1,8 @@
-//! Lookups built once per run and shared by every rule: id → record, per table.
-
-use std::collections::HashMap;
+//! Lookups built once per run and shared by every rule: id → record, and each table's records.
 
 use crate::catalog::Catalog;
+use crate::hash::{FastMap, map_with_capacity};
+
 use crate::load::{Dataset, Record};
 
 /// Where each id is defined. An id defined twice keeps its first definition here; the
@@ -10,23 +10,39 @@ use crate::load::{Dataset, Record};
 pub struct Index<'a> {
     pub catalog: &'a Catalog,
     pub dataset: &'a Dataset,
-    by_id: HashMap<&'a str, usize>,
+    by_id: FastMap<&'a str, u32>,
+    /// Per table, the range of `dataset.records` that holds all its records. The loader
+    /// reads table by table, so each table's records are contiguous and a rule scanning one
+    /// table skips the others; the range is the whole dataset if they ever are not.
+    spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Index<'a> {
     pub fn build(catalog: &'a Catalog, dataset: &'a Dataset) -> Self {
-        let mut by_id = HashMap::with_capacity(dataset.records.len());
-        for (i, r) in dataset.records.iter().enumerate() {
+        let records = &dataset.records;
+        let mut by_id = map_with_capacity(records.len());
+        for (i, r) in records.iter().enumerate() {
+            // Record counts beyond u32 would need 4 billion files or lines; the loader's
+            // memory would give out long before.
+            let i = u32::try_from(i).expect("fewer than 2^32 records");
             if let Some(id) = id_of(catalog, r) {
                 by_id.entry(id).or_insert(i);
             }
         }
-        Index { catalog, dataset, by_id }
+        let spans = (0..catalog.tables.len())
+            .map(|t| {
+                let start = records.iter().position(|r| r.table == t).unwrap_or(records.len());
+                let end = records.iter().rposition(|r| r.table == t).map_or(start, |i| i + 1);
+                let contiguous = records[start..end].iter().all(|r| r.table == t);
+                if contiguous { (start, end) } else { (0, records.len()) }
+            })
+            .collect();
+        Index { catalog, dataset, by_id, spans }
     }
 
     /// The record with this id, in any table.
     pub fn get(&self, id: &str) -> Option<&'a Record> {
-        self.by_id.get(id).map(|&i| &self.dataset.records[i])
+        self.by_id.get(id).map(|&i| &self.dataset.records[i as usize])
     }
 
     /// The record with this id if it is in `table`.
@@ -43,8 +59,8 @@ impl<'a> Index<'a> {
     /// Records of one table, in load order.
     pub fn table(&self, name: &str) -> impl Iterator<Item = &'a Record> + use<'a> {
         let t = self.catalog.index_of(name);
-        let records = &self.dataset.records;
-        records.iter().filter(move |r| Some(r.table) == t)
+        let (start, end) = t.map_or((0, 0), |t| self.spans[t]);
+        self.dataset.records[start..end].iter().filter(move |r| Some(r.table) == t)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
+pub mod hash;
 pub mod index;
 pub mod iso3166;
 pub mod json;
