@@ -1,9 +1,8 @@
 //! X001: every id is defined once in the whole dataset, across tables.
 
-use std::collections::HashMap;
-
 use super::{Rule, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::hash::{FastMap, map_with_capacity};
 use crate::index::Index;
 
 pub struct DuplicateId;
@@ -22,7 +21,7 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
-        let mut first: HashMap<&str, (&str, u32)> = HashMap::new();
+        let mut first: FastMap<&str, (&str, u32)> = map_with_capacity(index.dataset.records.len());
         for record in &index.dataset.records {
             let Some(id) = index.id(record) else { continue };
             match first.get(id) {
