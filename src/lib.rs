@@ -58,8 +58,9 @@ pub struct Validation {
 pub fn validate(root: &Path) -> Result<Validation> {
     let catalog = Catalog::load(&root.join("schema"))?;
     let validators = schema::Validators::compile(&catalog)?;
-    let Loaded { dataset, mut findings } = load::load(root, &catalog)?;
-    findings.extend(schema::check(&validators, &catalog, &dataset));
+    // The schema check runs inside the loader, on each record while it is still in cache.
+    let check = |r: &load::Record, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, out);
+    let Loaded { dataset, mut findings } = load::load_checked(root, &catalog, &check)?;
     findings.extend(rules::check(&Index::build(&catalog, &dataset)));
     anchor::resolve(root, &mut findings);
     findings.sort();
