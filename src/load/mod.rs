@@ -95,9 +95,17 @@ pub fn load_checked(root: &Path, catalog: &Catalog, check: &RecordCheck<'_>) -> 
         })
         .collect();
     let mut findings = walked.findings;
-    let mut records = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let total: usize = parts.iter().map(|p| p.0.len()).sum();
+    let mut records: Vec<Record> = Vec::new();
     for (r, f) in parts {
-        records.extend(r);
+        // The first part's vector is kept rather than copied: with JSON Lines it usually
+        // holds every record, and copying it would briefly need twice its memory.
+        if records.is_empty() {
+            records = r;
+            records.reserve(total - records.len());
+        } else {
+            records.extend(r);
+        }
         findings.extend(f);
     }
     Ok(Loaded { dataset: Dataset { records, files }, findings })
