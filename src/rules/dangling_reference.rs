@@ -31,7 +31,7 @@ impl Rule for DanglingReference {
             let Some(target) = index.catalog.index_of(&reference.target) else { continue };
             // Look ids up by table index, not name, and build pointers and suggestions only
             // for the rare dangling id: this rule visits every reference of every record.
-            let resolves = |id: &str| index.get(id).is_some_and(|r| r.table == target);
+            let resolves = |id: &str| index.table_of(id) == Some(target);
             let records: Vec<&Record> = index.table(&reference.table).collect();
             let found: Vec<Finding> = records
                 .par_iter()

@@ -2,7 +2,6 @@
 
 use super::{Rule, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
-use crate::hash::{FastMap, map_with_capacity};
 use crate::index::Index;
 
 pub struct DuplicateId;
@@ -21,21 +20,14 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
-        let mut first: FastMap<&str, (&str, u32)> = map_with_capacity(index.dataset.records.len());
-        for record in &index.dataset.records {
-            let Some(id) = index.id(record) else { continue };
-            match first.get(id) {
-                None => {
-                    first.insert(id, (&record.file, record.line));
-                }
-                Some((file, line)) => {
-                    let place = if *line > 1 { format!("{file}:{line}") } else { file.to_string() };
-                    out.push(
-                        finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
-                            .with_help("give this record a new id; ids are never reused"),
-                    );
-                }
-            }
+        // The index already met every id once, in load order, and kept the later definitions.
+        for (record, first) in index.duplicates() {
+            let id = index.id(record).unwrap_or_default();
+            let place = if first.line > 1 { format!("{}:{}", first.file, first.line) } else { first.file.to_string() };
+            out.push(
+                finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
+                    .with_help("give this record a new id; ids are never reused"),
+            );
         }
     }
 }
