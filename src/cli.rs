@@ -28,6 +28,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Validate, then publish CSV, JSON, Parquet, datapackage.json and a codebook to `dist/`.
     Build(BuildArgs),
+    /// Write a synthetic dataset of any size (valid, or with known faults) for benchmarks.
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -107,6 +109,24 @@ pub enum DiffFormat {
     Json,
     /// For CHANGELOG.md and release notes.
     Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SynthArgs {
+    /// Folder to write `schema/`, `dataset/` and `faults.json` into; must hold no dataset yet.
+    pub out: PathBuf,
+    /// Number of events; agreements are a tenth of it, sources a twentieth.
+    #[arg(long)]
+    pub events: usize,
+    /// Seed of the random streams: the same seed and size give the same bytes.
+    #[arg(long, default_value_t = 20240601)]
+    pub seed: u64,
+    /// One file per record, or one JSON Lines file per table.
+    #[arg(long, value_enum, default_value_t = crate::synth::Layout::Files)]
+    pub layout: crate::synth::Layout,
+    /// Faults of each kind to inject, listed in `faults.json`.
+    #[arg(long, default_value_t = 0)]
+    pub faults: usize,
 }
 
 /// Report formats of `validate`.

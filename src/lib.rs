@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod hash;
 pub mod index;
 pub mod iso3166;
 pub mod json;
@@ -24,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod synth;
 pub mod text;
 
 use std::io::Write;
@@ -64,8 +66,9 @@ pub struct Validation {
 pub fn validate(root: &Path) -> Result<Validation> {
     let catalog = Catalog::load(&root.join("schema"))?;
     let validators = schema::Validators::compile(&catalog)?;
-    let Loaded { dataset, mut findings, checked } = load::load(root, &catalog)?;
-    findings.extend(schema::check(&validators, &catalog, &dataset));
+    // The schema check runs inside the loader, on each record while it is still in cache.
+    let check = |r: &load::Record, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, out);
+    let Loaded { dataset, mut findings, checked } = load::load_checked(root, &catalog, &check)?;
     findings.extend(rules::check(&Index::build(&catalog, &dataset)));
     anchor::resolve(root, &mut findings);
     findings.sort();
@@ -88,5 +91,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::New(args) => commands::new::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
+        Command::Synth(args) => commands::synth::run(args, out),
     }
 }

@@ -5,4 +5,5 @@ pub mod diff;
 pub mod fmt;
 pub mod new;
 pub mod rules;
+pub mod synth;
 pub mod validate;

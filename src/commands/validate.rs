@@ -11,5 +11,10 @@ pub fn run(args: &ValidateArgs, color: bool, out: &mut dyn Write) -> Result<Exit
     let v = validate(&args.root)?;
     let report = Report::new(&v, args.fail_on);
     report::write(args.format, &report, color, out).map_err(|e| Error::io("<stdout>", e))?;
-    Ok(ExitStatus::from_findings(&v.findings, args.fail_on))
+    let status = ExitStatus::from_findings(&v.findings, args.fail_on);
+    // The process ends right after this command, and the OS takes the memory back at once;
+    // freeing a large dataset value by value first costs a tenth of the run (millions of
+    // small allocations), so the records are deliberately not dropped.
+    std::mem::forget(v.dataset);
+    Ok(status)
 }

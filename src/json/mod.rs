@@ -7,4 +7,4 @@ mod position;
 
 pub use locate::{Target, locate};
 pub use parse::{Fatal, FatalKind, Issue, IssueKind, MAX_DEPTH, Parsed, parse};
-pub use position::{Position, position};
+pub use position::{Position, position, position_from};

@@ -6,6 +6,7 @@
 //! duplicate keys without a word, and because we want a hard depth limit that can never overflow
 //! the stack whatever the input.
 
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 /// Deepest nesting of arrays and objects accepted; records are a few levels deep.
@@ -56,7 +57,7 @@ pub struct Parsed {
 
 /// Parses one JSON document that must fill `text` (apart from surrounding whitespace).
 pub fn parse(text: &str) -> Result<Parsed, Fatal> {
-    let mut p = Parser { b: text.as_bytes(), text, pos: 0, issues: Vec::new() };
+    let mut p = Parser { b: text.as_bytes(), text, pos: 0, issues: Vec::new(), stack: Vec::new() };
     p.skip_ws();
     if p.pos == p.b.len() {
         return Err(Fatal { kind: FatalKind::Empty, offset: 0, message: "the file holds no JSON value".into() });
@@ -80,6 +81,9 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     issues: Vec<Issue>,
+    /// Array items being parsed, innermost array last: each array is then allocated once at
+    /// its exact length instead of growing (and over-allocating) item by item.
+    stack: Vec<Value>,
 }
 
 impl Parser<'_> {
@@ -126,10 +130,9 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, Fatal> {
         self.enter(depth)?;
+        let start = self.pos;
         self.pos += 1;
         let mut map = Map::new();
-        // Key offsets, kept only to point at the first occurrence of a duplicate.
-        let mut seen: Vec<usize> = Vec::new();
         self.skip_ws();
         if self.b.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -149,18 +152,22 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            if map.contains_key(&key) {
-                let related = self.first_key_offset(&seen, &key);
-                self.issues.push(Issue {
-                    kind: IssueKind::DuplicateKey,
-                    offset: key_at,
-                    message: format!("duplicate key {key:?}: the later value silently replaces the earlier one"),
-                    related,
-                });
-            } else {
-                seen.push(key_at);
+            match map.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(mut slot) => {
+                    let key = slot.key().clone();
+                    let related = self.first_key_offset(start, depth, &key);
+                    self.issues.push(Issue {
+                        kind: IssueKind::DuplicateKey,
+                        offset: key_at,
+                        message: format!("duplicate key {key:?}: the later value silently replaces the earlier one"),
+                        related,
+                    });
+                    slot.insert(value);
+                }
             }
-            map.insert(key, value);
             self.skip_ws();
             match self.b.get(self.pos) {
                 Some(b',') => self.pos += 1,
@@ -173,32 +180,49 @@ impl Parser<'_> {
         }
     }
 
-    /// Finds where `key` first appeared by re-reading the recorded key offsets; duplicates are
-    /// rare, so this costs nothing on clean input.
-    fn first_key_offset(&self, seen: &[usize], key: &str) -> Option<usize> {
-        seen.iter().copied().find(|&at| {
-            let mut probe = Parser { b: self.b, text: self.text, pos: at, issues: Vec::new() };
-            probe.string().is_ok_and(|k| k == key)
-        })
+    /// Finds where `key` first appeared in the object starting at `start` by reading its
+    /// members again (they parsed once already, so they parse again); duplicates are rare,
+    /// so clean input pays nothing for this.
+    fn first_key_offset(&self, start: usize, depth: usize, key: &str) -> Option<usize> {
+        let mut probe = Parser { b: self.b, text: self.text, pos: start + 1, issues: Vec::new(), stack: Vec::new() };
+        loop {
+            probe.skip_ws();
+            let at = probe.pos;
+            let k = probe.string().ok()?;
+            if k == key {
+                return Some(at);
+            }
+            probe.skip_ws();
+            probe.pos += 1; // ':'
+            probe.skip_ws();
+            probe.value(depth).ok()?;
+            probe.skip_ws();
+            if probe.b.get(probe.pos) != Some(&b',') {
+                return None;
+            }
+            probe.pos += 1;
+        }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, Fatal> {
         self.enter(depth)?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.b.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let mark = self.stack.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.stack.push(item);
             self.skip_ws();
             match self.b.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items: Vec<Value> = self.stack.drain(mark..).collect();
                     return Ok(Value::Array(items));
                 }
                 _ => return Err(self.unexpected("',' or ']'")),
@@ -218,6 +242,16 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<String, Fatal> {
         let start = self.pos;
         self.pos += 1;
+        // Fast path: most strings have no escape, so find the closing quote first and copy
+        // the text once, at its exact length.
+        let special = self.b[self.pos..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        if let Some(n) = special
+            && self.b[self.pos + n] == b'"'
+        {
+            let s = self.text[self.pos..self.pos + n].to_string();
+            self.pos += n + 1;
+            return Ok(s);
+        }
         let mut out = String::new();
         let mut run = self.pos;
         loop {
@@ -352,4 +386,70 @@ impl Parser<'_> {
 
 fn shorten(s: &str) -> String {
     if s.len() <= 24 { s.to_string() } else { format!("{}…", &s[..20]) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn duplicate_keys_point_back_at_the_first_occurrence() {
+        let text = r#"{"a": 1, "b": {"a": [1, {"a": 2}], "c": 3, "c": 4}, "a": 5, "a": 6}"#;
+        let parsed = parse(text).unwrap();
+        let issues: Vec<(usize, Option<usize>)> = parsed.issues.iter().map(|i| (i.offset, i.related)).collect();
+        let inner_c = text.find(r#""c": 3"#).unwrap();
+        let second_c = text.find(r#""c": 4"#).unwrap();
+        let a5 = text.find(r#""a": 5"#).unwrap();
+        let a6 = text.find(r#""a": 6"#).unwrap();
+        assert_eq!(issues, vec![(second_c, Some(inner_c)), (a5, Some(1)), (a6, Some(1))]);
+        assert_eq!(parsed.value["a"], 6);
+        assert_eq!(parsed.value["b"]["c"], 4);
+    }
+
+    #[test]
+    fn arrays_are_allocated_at_their_length() {
+        let parsed = parse(r#"[[1, [2, 3, 4]], [], ["x", "y", "z", "w", "v"]]"#).unwrap();
+        let outer = parsed.value.as_array().unwrap();
+        assert_eq!(outer.capacity(), 3);
+        assert_eq!(outer[2].as_array().unwrap().capacity(), 5);
+        assert_eq!(outer[0][1].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn strings_with_and_without_escapes() {
+        let parsed = parse(r#"["plain é", "tab\there \"q\" \u00e9 \ud83d\ude00", ""]"#).unwrap();
+        assert_eq!(parsed.value, serde_json::json!(["plain é", "tab\there \"q\" é 😀", ""]));
+        assert_eq!(parse("[\"a\nb\"]").unwrap_err().kind, FatalKind::Syntax);
+        assert_eq!(parse("[\"abc").unwrap_err().message, "unterminated string");
+    }
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-1_000_000i64..1_000_000).prop_map(Value::from),
+            "[ -~é\"\\\\\t\n]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z]{1,4}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// Whatever serde_json writes (compact or pretty), we read back as the same value,
+        /// with no issues.
+        #[test]
+        fn reads_what_serde_json_writes(v in arb_json()) {
+            for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
+                let parsed = parse(&text).unwrap();
+                prop_assert!(parsed.issues.is_empty());
+                prop_assert_eq!(&parsed.value, &v);
+            }
+        }
+    }
 }

@@ -4,8 +4,11 @@
 //! or unreadable `dataset/` folder is an error.
 
 pub mod codes;
+mod jsonl;
 mod walk;
 
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -19,8 +22,12 @@ use crate::json::{self, FatalKind, IssueKind};
 
 pub use walk::{FileKind, SourceFile};
 
-/// Largest record file or JSONL line read; anything bigger is not a hand-made record.
+/// Largest record file read; anything bigger is not a hand-made record.
 const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Record files handed to a worker at a time: enough to amortise the hand-off, few enough to
+/// keep both cores busy to the end.
+const FILES_PER_TASK: usize = 64;
 
 /// Every record that parsed, in file order.
 #[derive(Debug, Default)]
@@ -57,45 +64,85 @@ impl Record {
 pub struct Loaded {
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
-    /// Every record file that was read, sorted (reports that list files need the clean ones too).
+    /// Every record file read, clean or not, in walk order (JUnit lists each as a test case).
     pub checked: Vec<Arc<str>>,
 }
 
+/// A check run on each record as soon as it is parsed, on the thread that parsed it, while
+/// the record is still in cache (the schema check): it appends its findings.
+pub type RecordCheck<'a> = dyn Fn(&Record, &mut Vec<Finding>) + Sync + 'a;
+
 /// Loads every record under `root/dataset`.
 pub fn load(root: &Path, catalog: &Catalog) -> Result<Loaded> {
+    load_checked(root, catalog, &|_, _| {})
+}
+
+/// Loads every record under `root/dataset`, running `check` on each one as it is parsed.
+pub fn load_checked(root: &Path, catalog: &Catalog, check: &RecordCheck<'_>) -> Result<Loaded> {
     let walked = walk::walk(root, catalog)?;
     let files = walked.files.len();
     let checked = walked.files.iter().map(|f| f.rel.clone()).collect();
-    let parts: Vec<(Vec<Record>, Vec<Finding>)> = walked.files.par_iter().map(|f| load_file(root, f)).collect();
+    let parts: Vec<(Vec<Record>, Vec<Finding>)> = walked
+        .files
+        .par_chunks(FILES_PER_TASK)
+        .map(|chunk| {
+            let (mut records, mut findings) = (Vec::with_capacity(chunk.len()), Vec::new());
+            for file in chunk {
+                let path = root.join(&*file.rel);
+                match file.kind {
+                    FileKind::Json => load_json(&path, file, check, &mut records, &mut findings),
+                    FileKind::Jsonl => jsonl::load(&path, file, check, &mut records, &mut findings),
+                }
+            }
+            (records, findings)
+        })
+        .collect();
     let mut findings = walked.findings;
-    let mut records = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let total: usize = parts.iter().map(|p| p.0.len()).sum();
+    let mut records: Vec<Record> = Vec::new();
     for (r, f) in parts {
-        records.extend(r);
+        // The first part's vector is kept rather than copied: with JSON Lines it usually
+        // holds every record, and copying it would briefly need twice its memory.
+        if records.is_empty() {
+            records = r;
+            records.reserve(total - records.len());
+        } else {
+            records.extend(r);
+        }
         findings.extend(f);
     }
     Ok(Loaded { dataset: Dataset { records, files }, findings, checked })
 }
 
-fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
-    let path = root.join(&*file.rel);
-    let bytes = match std::fs::metadata(&path).and_then(|m| {
-        if m.len() > MAX_FILE_BYTES && file.kind == FileKind::Json {
-            Err(std::io::Error::other(format!("{} bytes is over the {MAX_FILE_BYTES}-byte limit", m.len())))
-        } else {
-            std::fs::read(&path)
+/// One record per file: opened once, its size checked on the open handle, read whole.
+fn load_json(
+    path: &Path,
+    file: &SourceFile,
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+) {
+    let read = || -> std::io::Result<Vec<u8>> {
+        let mut f = File::open(path)?;
+        let len = f.metadata()?.len();
+        if len > MAX_FILE_BYTES {
+            return Err(std::io::Error::other(format!("{len} bytes is over the {MAX_FILE_BYTES}-byte limit")));
         }
-    }) {
+        let mut bytes = Vec::with_capacity(len as usize + 1);
+        f.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let bytes = match read() {
         Ok(b) => b,
         Err(e) => {
             let message = format!("cannot read the file: {e}");
-            return (Vec::new(), vec![Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message)]);
+            return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message));
         }
     };
-    let mut findings = Vec::new();
     let mut body: &[u8] = &bytes;
     let mut skip = 0;
     if let Some(rest) = body.strip_prefix(b"\xEF\xBB\xBF") {
-        findings.push(
+        out.push(
             Finding::at(&codes::BOM, &file.rel, 1, 1, "file starts with a UTF-8 byte-order mark")
                 .with_help("save the file as UTF-8 without BOM, or run `isca fmt`"),
         );
@@ -106,50 +153,24 @@ fn load_file(root: &Path, file: &SourceFile) -> (Vec<Record>, Vec<Finding>) {
         Ok(t) => t,
         Err(e) => {
             let valid = e.valid_up_to();
-            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            // The prefix up to `valid_up_to` is valid UTF-8 by definition.
             let prefix = std::str::from_utf8(&body[..valid]).unwrap_or_default();
             let (pos, _) = json::position(prefix, valid);
-            findings.push(Finding::at(
+            out.push(Finding::at(
                 &codes::INVALID_UTF8,
                 &file.rel,
                 pos.line,
                 pos.column,
                 format!("invalid UTF-8 at byte offset {}", valid + skip),
             ));
-            return (Vec::new(), findings);
+            return;
         }
     };
-    let mut records = Vec::new();
-    match file.kind {
-        FileKind::Json => {
-            if let Some(value) = parse_one(file, text, 1, &mut findings) {
-                records.push(Record { table: file.table, file: file.rel.clone(), line: 1, offset: skip as u64, value });
-            }
-        }
-        FileKind::Jsonl => {
-            let lines = line_spans(text);
-            let parsed: Vec<(Option<Record>, Vec<Finding>)> = lines
-                .par_iter()
-                .map(|&(start, end, line)| {
-                    let mut f = Vec::new();
-                    let value = parse_one(file, &text[start..end], line, &mut f);
-                    let record = value.map(|value| Record {
-                        table: file.table,
-                        file: file.rel.clone(),
-                        line,
-                        offset: (start + skip) as u64,
-                        value,
-                    });
-                    (record, f)
-                })
-                .collect();
-            for (r, f) in parsed {
-                records.extend(r);
-                findings.extend(f);
-            }
-        }
+    if let Some(value) = parse_one(file, text, 1, out) {
+        let record = Record { table: file.table, file: file.rel.clone(), line: 1, offset: skip as u64, value };
+        check(&record, out);
+        records.push(record);
     }
-    (records, findings)
 }
 
 /// Non-blank lines of a JSONL text as (start, end, 1-based line number).

@@ -1,11 +1,14 @@
 //! X003: every declared reference (`x-references` in the schemas) points at an existing record
 //! of the right table.
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::{Rule, finding_at, token};
+use crate::catalog::Reference;
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
+use crate::load::Record;
 use crate::text::did_you_mean;
 
 pub struct DanglingReference;
@@ -25,45 +28,53 @@ impl Rule for DanglingReference {
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
         for reference in index.catalog.references() {
-            let Some(table) = index.catalog.index_of(&reference.table) else { continue };
-            let candidates: Vec<&str> = index.table(&reference.target).filter_map(|r| index.id(r)).collect();
-            for record in index.dataset.records.iter().filter(|r| r.table == table) {
-                let Some(value) = record.get(&reference.field) else { continue };
-                let base = format!("/{}", token(&reference.field));
-                let mut visit = |pointer: String, id: &Value| {
-                    let Some(id) = id.as_str() else { return };
-                    if index.get_in(&reference.target, id).is_some() {
-                        return;
-                    }
-                    let mut f = finding_at(
-                        &DOC,
-                        record,
-                        pointer,
-                        format!("`{id}` is not an id in table `{}`", reference.target),
-                    );
-                    f.help = Some(match did_you_mean(id, candidates.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("add a record `{id}` to `{}`, or fix the reference", reference.target),
-                    });
-                    out.push(f);
-                };
-                match (&reference.member, value) {
-                    (None, Value::Array(items)) => {
-                        for (i, item) in items.iter().enumerate() {
-                            visit(format!("{base}/{i}"), item);
+            let Some(target) = index.catalog.index_of(&reference.target) else { continue };
+            // Look ids up by table index, not name, and build pointers and suggestions only
+            // for the rare dangling id: this rule visits every reference of every record.
+            let resolves = |id: &str| index.table_of(id) == Some(target);
+            let records: Vec<&Record> = index.table(&reference.table).collect();
+            let found: Vec<Finding> = records
+                .par_iter()
+                .flat_map_iter(|record| {
+                    let mut out = Vec::new();
+                    let Some(value) = record.get(&reference.field) else { return out };
+                    let mut visit = |at: &dyn Fn() -> String, id: &Value| {
+                        let Some(id) = id.as_str() else { return };
+                        if !resolves(id) {
+                            out.push(dangling(index, &reference, record, at(), id));
                         }
-                    }
-                    (None, single) => visit(base, single),
-                    (Some(member), Value::Array(items)) => {
-                        for (i, item) in items.iter().enumerate() {
-                            if let Some(id) = item.get(member) {
-                                visit(format!("{base}/{i}/{}", token(member)), id);
+                    };
+                    let base = || format!("/{}", token(&reference.field));
+                    match (&reference.member, value) {
+                        (None, Value::Array(items)) => {
+                            for (i, item) in items.iter().enumerate() {
+                                visit(&|| format!("{}/{i}", base()), item);
                             }
                         }
+                        (None, single) => visit(&base, single),
+                        (Some(member), Value::Array(items)) => {
+                            for (i, item) in items.iter().enumerate() {
+                                if let Some(id) = item.get(member) {
+                                    visit(&|| format!("{}/{i}/{}", base(), token(member)), id);
+                                }
+                            }
+                        }
+                        (Some(_), _) => {}
                     }
-                    (Some(_), _) => {}
-                }
-            }
+                    out
+                })
+                .collect();
+            out.extend(found);
         }
     }
+}
+
+fn dangling(index: &Index<'_>, reference: &Reference, record: &Record, pointer: String, id: &str) -> Finding {
+    let mut f = finding_at(&DOC, record, pointer, format!("`{id}` is not an id in table `{}`", reference.target));
+    let candidates = index.table(&reference.target).filter_map(|r| index.id(r));
+    f.help = Some(match did_you_mean(id, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("add a record `{id}` to `{}`, or fix the reference", reference.target),
+    });
+    f
 }

@@ -1,7 +1,5 @@
 //! X001: every id is defined once in the whole dataset, across tables.
 
-use std::collections::HashMap;
-
 use super::{Rule, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -22,23 +20,19 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
-        let mut first: HashMap<&str, (&str, u32)> = HashMap::new();
-        for record in &index.dataset.records {
-            let Some(id) = index.id(record) else { continue };
-            match first.get(id) {
-                None => {
-                    first.insert(id, (&record.file, record.line));
-                }
-                Some((file, line)) => {
-                    // A line number says which record of a `.jsonl` file; a `.json` file holds one.
-                    let place =
-                        if *line > 1 || file.ends_with(".jsonl") { format!("{file}:{line}") } else { file.to_string() };
-                    out.push(
-                        finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
-                            .with_help("give this record a new id; ids are never reused"),
-                    );
-                }
-            }
+        // The index already met every id once, in load order, and kept the later definitions.
+        for (record, first) in index.duplicates() {
+            let id = index.id(record).unwrap_or_default();
+            // A line number says which record of a `.jsonl` file; a `.json` file holds one.
+            let place = if first.line > 1 || first.file.ends_with(".jsonl") {
+                format!("{}:{}", first.file, first.line)
+            } else {
+                first.file.to_string()
+            };
+            out.push(
+                finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
+                    .with_help("give this record a new id; ids are never reused"),
+            );
         }
     }
 }

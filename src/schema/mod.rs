@@ -46,12 +46,22 @@ pub fn check(validators: &Validators, catalog: &Catalog, dataset: &Dataset) -> V
     dataset
         .records
         .par_iter()
-        .filter(|r| !validators.is_valid(r.table, &r.value))
         .flat_map_iter(|r| {
-            let table = &catalog.tables[r.table];
-            validators.0[r.table].iter_errors(&r.value).map(move |e| finding(r, table, &e)).collect::<Vec<_>>()
+            let mut out = Vec::new();
+            check_record(validators, catalog, r, &mut out);
+            out
         })
         .collect()
+}
+
+/// Checks one record: the fast `is_valid` first, every error only when it fails. `validate`
+/// runs this from the loader, on each record right after it is parsed.
+pub fn check_record(validators: &Validators, catalog: &Catalog, record: &Record, out: &mut Vec<Finding>) {
+    if validators.is_valid(record.table, &record.value) {
+        return;
+    }
+    let table = &catalog.tables[record.table];
+    out.extend(validators.0[record.table].iter_errors(&record.value).map(|e| finding(record, table, &e)));
 }
 
 fn finding(record: &Record, table: &crate::catalog::Table, error: &ValidationError<'_>) -> Finding {

@@ -26,3 +26,5 @@ mod export;
 mod parquet_read;
 // Records → Parquet and CSV → read back → the same records.
 mod round_trip;
+// `isca synth`: valid output, exact faults, determinism.
+mod synth;

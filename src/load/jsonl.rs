@@ -1,0 +1,181 @@
+//! JSON Lines files, streamed: read a chunk that ends at a line break, parse its lines in
+//! parallel, drop the chunk, read on. Memory holds one chunk of text plus the records, never
+//! the whole file, so a million-line table costs its records and not their text twice.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Record, RecordCheck, SourceFile, codes, parse_one};
+use crate::diagnostic::Finding;
+use crate::json;
+
+/// Text read per step. Big enough that parallel parsing has thousands of lines to share,
+/// small next to any table worth streaming.
+const CHUNK: usize = 8 << 20;
+
+/// Loads every line of a `.jsonl` file, appending records and findings. Invalid UTF-8
+/// anywhere rejects the whole file, as for a `.json` file: its records and parse findings
+/// are dropped and one finding says where the bad byte is.
+pub fn load(
+    path: &Path,
+    file: &SourceFile,
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+) {
+    load_in_chunks(path, file, check, records, out, CHUNK);
+}
+
+fn load_in_chunks(
+    path: &Path,
+    file: &SourceFile,
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+    chunk: usize,
+) {
+    let mut reader = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())),
+    };
+    let mut head = Vec::new(); // findings about the file as a whole (BOM)
+    let mut found = Vec::new();
+    let first = records.len();
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk + (chunk >> 3));
+    let mut base: u64 = 0; // file offset of buf[0]
+    let mut lines_before: u32 = 0;
+    let mut eof = false;
+    let mut at_start = true;
+    while !eof || !buf.is_empty() {
+        if !eof {
+            match fill(&mut reader, &mut buf, chunk) {
+                Ok(n) => eof = n == 0,
+                Err(e) => {
+                    records.truncate(first);
+                    return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string()));
+                }
+            }
+        }
+        if at_start && (buf.len() >= 3 || eof) {
+            at_start = false;
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                head.push(
+                    Finding::at(&codes::BOM, &file.rel, 1, 1, "file starts with a UTF-8 byte-order mark")
+                        .with_help("save the file as UTF-8 without BOM, or run `isca fmt`"),
+                );
+                buf.drain(..3);
+                base = 3;
+            }
+        }
+        // Parse up to the last line break; a line longer than the buffer keeps it growing.
+        let end = match buf.iter().rposition(|&b| b == b'\n') {
+            Some(i) => i + 1,
+            None if eof => buf.len(),
+            None => continue,
+        };
+        let text = match std::str::from_utf8(&buf[..end]) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let prefix = std::str::from_utf8(&buf[..valid]).unwrap_or_default();
+                let (pos, _) = json::position(prefix, valid);
+                records.truncate(first);
+                out.extend(head);
+                out.push(Finding::at(
+                    &codes::INVALID_UTF8,
+                    &file.rel,
+                    lines_before + pos.line,
+                    pos.column,
+                    format!("invalid UTF-8 at byte offset {}", base + valid as u64),
+                ));
+                return;
+            }
+        };
+        let spans = super::line_spans(text);
+        let parsed: Vec<(Option<Record>, Vec<Finding>)> = spans
+            .par_iter()
+            .map(|&(start, stop, line)| {
+                let mut f = Vec::new();
+                let line = lines_before + line;
+                let record = parse_one(file, &text[start..stop], line, &mut f).map(|value| Record {
+                    table: file.table,
+                    file: file.rel.clone(),
+                    line,
+                    offset: base + start as u64,
+                    value,
+                });
+                if let Some(r) = &record {
+                    check(r, &mut f);
+                }
+                (record, f)
+            })
+            .collect();
+        for (r, f) in parsed {
+            records.extend(r);
+            found.extend(f);
+        }
+        lines_before += u32::try_from(text.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX);
+        base += end as u64;
+        buf.drain(..end);
+    }
+    out.extend(head);
+    out.extend(found);
+}
+
+/// Reads until `buf` holds a chunk or the file ends; returns the bytes read.
+fn fill(reader: &mut File, buf: &mut Vec<u8>, chunk: usize) -> std::io::Result<usize> {
+    let want = chunk.saturating_sub(buf.len()).max(chunk >> 3).max(1);
+    let n = reader.by_ref().take(want as u64).read_to_end(buf)?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::FileKind;
+
+    /// (line, offset, value) of each record; (rule, line, column, message) of each finding.
+    type Outcome = (Vec<(u32, u64, String)>, Vec<(String, u32, u32, String)>);
+
+    fn run(bytes: &[u8], chunk: usize) -> Outcome {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.jsonl");
+        std::fs::write(&path, bytes).unwrap();
+        let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl };
+        let (mut records, mut out) = (Vec::new(), Vec::new());
+        load_in_chunks(&path, &file, &|_, _| {}, &mut records, &mut out, chunk);
+        let records = records.into_iter().map(|r| (r.line, r.offset, r.value.to_string())).collect();
+        let mut found: Vec<_> = out.into_iter().map(|f| (f.rule.to_string(), f.line, f.column, f.message)).collect();
+        found.sort();
+        (records, found)
+    }
+
+    /// Chunk boundaries anywhere give what one whole-file chunk gives: the same records, lines,
+    /// offsets and findings, including for a BOM, CRLF, blank lines, a syntax error, a line
+    /// longer than the chunk and a last line without a newline.
+    #[test]
+    fn chunking_never_changes_the_result() {
+        let text = "\u{feff}{\"id\": \"a\"}\r\n\n{\"id\": \"é\", \"n\": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n{oops}\n  \n{\"id\": \"c\"}";
+        let whole = run(text.as_bytes(), 1 << 20);
+        assert_eq!(whole.0.len(), 3, "{whole:?}");
+        assert_eq!(whole.0[1].0, 3);
+        assert_eq!(whole.1.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["L002", "L004"]);
+        for chunk in 1..40 {
+            assert_eq!(run(text.as_bytes(), chunk), whole, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_later_chunk_rejects_the_whole_file() {
+        let mut bytes = b"{\"id\": \"a\"}\n{\"id\": \"b\"}\n{\"id\": \"".to_vec();
+        bytes.extend_from_slice(b"\xff\"}\n");
+        for chunk in [4, 16, 1 << 20] {
+            let (records, found) = run(&bytes, chunk);
+            assert!(records.is_empty(), "chunk {chunk}: {records:?}");
+            assert_eq!(found, vec![("L001".into(), 3, 9, "invalid UTF-8 at byte offset 32".into())], "chunk {chunk}");
+        }
+    }
+}
