@@ -1,7 +1,6 @@
 //! X004: every partial date (fields declared `x-format: partial-date`) names days that exist.
 
 use super::{Rule, finding_at, values};
-use crate::catalog::FieldKind;
 use crate::dates::{self, DateError};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -22,15 +21,12 @@ impl Rule for ImpossibleDate {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
-        let selectors = values::select_all(&index.catalog.tables, |kind, _| matches!(kind, FieldKind::PartialDate));
-        for record in &index.dataset.records {
-            values::visit(&selectors[record.table], record, |place, text| {
-                if let Err(DateError::Impossible(part)) = dates::parse(text) {
-                    let message = format!("`{text}` in `{}` is not a calendar date", place.label());
-                    out.push(finding_at(&DOC, record, place.pointer(), message).with_help(why(&part)));
-                }
-            });
-        }
+        values::partial_dates(index, |record, place, text| {
+            if let Err(DateError::Impossible(part)) = dates::parse(text) {
+                let message = format!("`{text}` in `{}` is not a calendar date", place.label());
+                out.push(finding_at(&DOC, record, place.pointer(), message).with_help(why(&part)));
+            }
+        });
     }
 }
 

@@ -1,7 +1,6 @@
 //! X005: a partial-date interval (`2019/2020`) does not end before it starts.
 
 use super::{Rule, finding_at, values};
-use crate::catalog::FieldKind;
 use crate::dates::{self, DateError};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -22,18 +21,15 @@ impl Rule for ReversedInterval {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
-        let selectors = values::select_all(&index.catalog.tables, |kind, _| matches!(kind, FieldKind::PartialDate));
-        for record in &index.dataset.records {
-            values::visit(&selectors[record.table], record, |place, text| {
-                if dates::parse(text) == Err(DateError::Reversed) {
-                    let (start, end) = text.split_once('/').unwrap_or((text, ""));
-                    let message = format!("the interval `{text}` in `{}` ends before it starts", place.label());
-                    out.push(
-                        finding_at(&DOC, record, place.pointer(), message)
-                            .with_help(format!("write the earlier date first: `{end}/{start}`")),
-                    );
-                }
-            });
-        }
+        values::partial_dates(index, |record, place, text| {
+            if dates::parse(text) == Err(DateError::Reversed) {
+                let (start, end) = text.split_once('/').unwrap_or((text, ""));
+                let message = format!("the interval `{text}` in `{}` ends before it starts", place.label());
+                out.push(
+                    finding_at(&DOC, record, place.pointer(), message)
+                        .with_help(format!("write the earlier date first: `{end}/{start}`")),
+                );
+            }
+        });
     }
 }

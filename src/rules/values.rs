@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::token;
 use crate::catalog::{FieldKind, Reference, Table};
+use crate::index::Index;
 use crate::load::Record;
 
 /// Where a string sits in its record: a field, an item of a list field, or a member of an item.
@@ -110,6 +111,15 @@ pub fn visit<'s, 'v>(selectors: &[Selector<'s>], record: &'v Record, mut visit: 
                 }
             }),
         }
+    }
+}
+
+/// Calls `visit` with every partial date (fields declared `x-format: partial-date`, in any table
+/// and in listed objects) of every record, with the record it belongs to.
+pub fn partial_dates<'i>(index: &Index<'i>, mut visit: impl FnMut(&'i Record, Place<'i>, &'i str)) {
+    let selectors = select_all(&index.catalog.tables, |kind, _| matches!(kind, FieldKind::PartialDate));
+    for record in &index.dataset.records {
+        self::visit(&selectors[record.table], record, |place, text| visit(record, place, text));
     }
 }
 
