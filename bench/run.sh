@@ -53,11 +53,15 @@ HAS_BUILD=0
 if "$ISCA" build --help > /dev/null 2>&1; then HAS_BUILD=1; fi
 echo "isca build present: $HAS_BUILD"
 
+# Read the tree's state before anything below writes into it: the redirect that follows
+# truncates results/versions.txt, a tracked file, and would make every run look dirty.
+COMMIT="$(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet -- . ':!bench/results' || echo '+dirty')"
+RUN_DATE="$(date -u +%FT%TZ)"
 {
-  echo "date: $(date -u +%FT%TZ)"; echo "uname: $(uname -srm)"; echo "cpus: $(nproc)"
+  echo "date: $RUN_DATE"; echo "uname: $(uname -srm)"; echo "cpus: $(nproc)"
   grep -m1 "model name" /proc/cpuinfo || true
   free -g | sed -n 2p
-  echo "isca: $("$ISCA" --version) ($(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet || echo '+dirty'))"
+  echo "isca: $("$ISCA" --version) ($COMMIT)"
   rustc --version
   python3 --version; node --version
   echo "frictionless $("$W/venv/bin/frictionless" --version 2>/dev/null | head -1)"
@@ -69,7 +73,7 @@ echo "isca build present: $HAS_BUILD"
 
 # The bundled dataset: the real-size case (fixed cost, process start included).
 echo "== bundled dataset"
-"$PY" "$HERE/tools/runner.py" "$REPO" "$HERE/results/bundled.json" --isca "$ISCA" --bundled --rounds 20
+"$PY" "$HERE/tools/runner.py" "$REPO" "$HERE/results/bundled.json" --isca "$ISCA" --bundled --rounds 20 --commit "$COMMIT"
 
 stamp() { "$ISCA" --version; sha256sum "$ISCA" | cut -c1-16; }
 for n in $SIZES; do
@@ -105,7 +109,7 @@ for n in $SIZES; do
   if [ "$files_kb" -gt $(( cache_kb > 2000000 ? cache_kb : 2000000 )) ]; then DISK="--files-disk-bound"; fi
   echo "== N=$n: $ROUNDS rounds ($slow for the slowest peers) $DISK"
   "$PY" "$HERE/tools/runner.py" "$d" "$HERE/results/n$n.json" --isca "$ISCA" --floor "$FLOOR" --peers "$W" \
-    --datapackage "$DP" $BUILD_FLAG --rounds "$ROUNDS" --slow-rounds "$slow" --only "$ONLY" --skip "$SKIP" $DISK
+    --datapackage "$DP" $BUILD_FLAG --rounds "$ROUNDS" --slow-rounds "$slow" --commit "$COMMIT" --only "$ONLY" --skip "$SKIP" $DISK
   rm -rf "$d/out"
 done
 

@@ -65,10 +65,24 @@ def fmt_r(r):
     return "–" if r is None else f"{r[0]:.2f} ({r[1]:.2f}–{r[2]:.2f})"
 
 
+def provenance(res):
+    """Which commits and days the section's runs come from. A results file keeps the runs of
+    commands that a later, narrower run (--only) did not repeat, so one section can mix runs of
+    several commits: say so, rather than let old figures pass for new ones."""
+    made = {}
+    for runs in res["runs"].values():
+        for x in runs:
+            key = (x.get("commit", "unrecorded"), x["batch"][:8])
+            made[key] = made.get(key, 0) + 1
+    parts = [f"commit {c}, {d[:4]}-{d[4:6]}-{d[6:8]} ({n} runs)" for (c, d), n in sorted(made.items(), key=lambda kv: kv[0][1])]
+    head = "Measured: " if len({c for c, _ in made}) <= 1 else "**Mixed runs** (compare rows of one commit only): "
+    return head + "; ".join(parts) + "."
+
+
 def size_table(res):
     s = res["sizes"]
     lay = s["layouts"]
-    out = [f"### N = {s['events']:,} events ({s['records_total']:,} records)", ""]
+    out = [f"### N = {s['events']:,} events ({s['records_total']:,} records)", "", provenance(res), ""]
     out.append(f"Input: JSONL {lay['jsonl']['bytes'] / MB:.1f} MB in {lay['jsonl']['files']} files; one file per "
                f"record {lay['files']['bytes'] / MB:.1f} MB in {lay['files']['files']:,} files; CSV "
                f"{lay['csv']['bytes'] / MB:.1f} MB in {lay['csv']['files']} files; arrays {lay['array']['bytes'] / MB:.1f} MB. "

@@ -132,6 +132,7 @@ def main():
     ap.add_argument("--slow-rounds", type=int, default=None)
     ap.add_argument("--only", default="")
     ap.add_argument("--skip", default="")
+    ap.add_argument("--commit", default="unknown", help="the isca commit measured, stamped on every run")
     ap.add_argument("--timeout", type=int, default=1800)
     ap.add_argument("--files-disk-bound", action="store_true",
                     help="one file per record does not fit the page cache: no warm-up, --slow-rounds rounds")
@@ -171,6 +172,7 @@ def main():
                 warm(data, m["warm"])
             x = run_once(m["cmd"], data, a.timeout)
             x["batch"] = batch
+            x["commit"] = a.commit
             x["ok"] = x["rc"] in m["ok"]
             res["runs"].setdefault(m["name"], []).append(x)
             print(f"[{batch}] {m['name']:<32} wall={x['wall']:9.3f}s rss={x.get('rss_kb', 0) / 1024:8.1f}MiB "

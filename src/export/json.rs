@@ -6,14 +6,20 @@
 
 use std::io::{self, Write};
 
+use serde::Serializer as _;
+use serde_json::ser::PrettyFormatter;
 use serde_json::{Map, Number, Value};
 
 use super::table::{Column, Frame, Values};
 
 /// The whole table as a JSON array, 2-space indented, with a final newline.
+///
+/// Rows are serialised one at a time as the array is written (`collect_seq` over a lazy
+/// iterator): the bytes are those of `to_writer_pretty` on a `Vec` of every row, without ever
+/// holding that `Vec`, which was the largest allocation of a build.
 pub fn write_array(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<Value> = (0..frame.rows).map(|i| row(frame, i)).collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, PrettyFormatter::with_indent(b"  "));
+    ser.collect_seq((0..frame.rows).map(|i| row(frame, i)))?;
     out.write_all(b"\n")
 }
 

@@ -21,7 +21,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::errors::ParquetError;
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::table::{Column, Frame, Model, Spans, Values};
 
@@ -40,8 +40,18 @@ pub const DESCRIPTION_KEY: &str = "description";
 /// Name of a list's child field, as the Parquet spec and pyarrow have it.
 const ELEMENT: &str = "element";
 
+/// Rows per row group. Readers prune whole row groups by their statistics, so a million-row
+/// table must not be one group; 128 Ki rows keeps groups large enough to compress well.
+/// Tables this small (the bundled dataset) stay one group, so their bytes do not change.
+pub const ROW_GROUP_ROWS: usize = 128 * 1024;
+
 /// Writes `frame` as one Parquet file into `out`.
 pub fn write<W: Write + Send>(model: &Model, frame: &Frame, out: W) -> Result<(), ParquetError> {
+    write_grouped(model, frame, out, ROW_GROUP_ROWS)
+}
+
+/// [`write`] with row groups of at most `group_rows` rows.
+fn write_grouped<W: Write + Send>(model: &Model, frame: &Frame, out: W, group_rows: usize) -> Result<(), ParquetError> {
     let metadata = [
         (VERSION_KEY, model.version.as_str()),
         (SCHEMA_HASH_KEY, model.schema_sha256.as_str()),
@@ -60,6 +70,10 @@ pub fn write<W: Write + Send>(model: &Model, frame: &Frame, out: W) -> Result<()
         // Spec names for list children (`element`), so every reader agrees on the layout.
         .set_coerce_types(true)
         .set_key_value_metadata(Some(metadata))
+        .set_max_row_group_row_count(Some(group_rows))
+        // Min/max per column chunk and per page, for predicate pushdown (the default, stated
+        // because readers' pruning depends on it).
+        .set_statistics_enabled(EnabledStatistics::Page)
         .build();
     let mut writer = ArrowWriter::try_new(out, schema, Some(props))?;
     writer.write(&batch)?;
@@ -140,4 +154,39 @@ fn list(rows: &Spans, field: FieldRef, child: ArrayRef) -> Result<ArrayRef, Arro
         .map_err(|_| ArrowError::InvalidArgumentError("more list elements than i32 offsets hold".into()))?;
     let nulls = rows.iter().any(Option::is_none).then(|| NullBuffer::from_iter(rows.iter().map(Option::is_some)));
     Ok(Arc::new(ListArray::try_new(field, offsets, child, nulls)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use std::io::{Seek, SeekFrom};
+
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    use super::*;
+
+    /// Big tables are split into bounded row groups, each with min/max statistics, so readers
+    /// can skip groups; a table under the bound stays one group.
+    #[test]
+    fn row_groups_are_bounded_and_carry_statistics() {
+        let v = crate::validate(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let model = Model::build(&v.catalog, &v.dataset).unwrap();
+        let frame = model.tables.iter().max_by_key(|t| t.rows).unwrap();
+        assert!(frame.rows > 20, "the bundled dataset has a table of more than 20 rows");
+        for (group_rows, groups) in [(10, frame.rows.div_ceil(10)), (ROW_GROUP_ROWS, 1)] {
+            let mut file = tempfile::tempfile().unwrap();
+            write_grouped(&model, frame, &mut file, group_rows).unwrap();
+            file.seek(SeekFrom::Start(0)).unwrap();
+            let reader = SerializedFileReader::new(file).unwrap();
+            let meta = reader.metadata();
+            assert_eq!(meta.num_row_groups(), groups, "row groups of {group_rows} rows");
+            for g in meta.row_groups() {
+                assert!(g.num_rows() as usize <= group_rows);
+                let id = g.column(0);
+                let stats = id.statistics().expect("the id column has statistics");
+                assert!(stats.min_bytes_opt().is_some() && stats.max_bytes_opt().is_some());
+            }
+        }
+    }
 }
