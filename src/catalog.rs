@@ -282,6 +282,6 @@ mod tests {
         assert_eq!(names("sources")[..3], ["id", "title", "kind"]);
         let agreements = catalog.table("agreements").unwrap();
         let Some(FieldKind::Objects { fields }) = agreements.field("sources").map(|f| &f.kind) else { panic!() };
-        assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["source", "locator"]);
+        assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["source", "locator", "role"]);
     }
 }

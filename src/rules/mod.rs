@@ -11,6 +11,7 @@ mod formula_like_text;
 mod id_file_mismatch;
 mod impossible_date;
 mod iso3_on_non_state;
+mod no_supporting_citation;
 mod parties;
 mod reference_cycle;
 mod reversed_interval;
@@ -53,6 +54,7 @@ pub const RULES: &[&dyn Rule] = &[
     &source_predates_event::SourcePredatesEvent,
     &unexplained_contradiction::UnexplainedContradiction,
     &too_few_state_parties::TooFewStateParties,
+    &no_supporting_citation::NoSupportingCitation,
     &uncited_source::UncitedSource,
     &formula_like_text::FormulaLikeText,
 ];

@@ -1,5 +1,6 @@
 //! A citation's `role`: contrary and context citations are not evidence for X012, a
-//! contrary one needs `notes` (X016), and exports publish the role, `supports` by default.
+//! contrary one needs `notes` (X016), a record needs one supporting citation (X018), and
+//! exports publish the role, `supports` by default.
 
 use serde_json::{Value, json};
 
@@ -18,9 +19,14 @@ fn early_source() -> Root {
     root
 }
 
+/// Gives the event's citation of the article `role`, next to a supporting citation of the
+/// agreement text (so that X018, no supporting citation, stays out of the way).
 fn set_role(root: &Root, role: &str, notes: Option<&str>) {
     let mut event: Value = serde_json::from_str(&root.read(EVENT)).unwrap();
     event["sources"][0]["role"] = json!(role);
+    let sources = event["sources"].as_array_mut().unwrap();
+    sources.truncate(1);
+    sources.push(json!({"source": "src-example-agreement-text", "locator": "Done at Moscow"}));
     if let Some(n) = notes {
         event["notes"] = json!(n);
     }
@@ -55,6 +61,15 @@ fn a_contrary_citation_without_notes_is_reported_and_with_notes_is_not() {
 }
 
 #[test]
+fn a_record_whose_only_citation_is_context_is_reported() {
+    let root = Root::base();
+    let mut event: Value = serde_json::from_str(&root.read(EVENT)).unwrap();
+    event["sources"][0]["role"] = json!("context");
+    root.write(EVENT, event.to_string());
+    assert_eq!(codes(&root), ["X018".to_string()].into());
+}
+
+#[test]
 fn an_unknown_role_is_a_schema_finding() {
     let root = Root::base();
     set_role(&root, "refutes", None);
@@ -71,5 +86,5 @@ fn the_link_table_has_a_role_column_defaulting_to_supports() {
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("event_id,source_id,locator,role,position"));
     let roles: Vec<&str> = lines.map(|l| l.rsplit(',').nth(1).unwrap()).collect();
-    assert_eq!(roles, ["supports", "context"], "{csv}");
+    assert_eq!(roles, ["supports", "context", "supports"], "{csv}");
 }
