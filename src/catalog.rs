@@ -42,6 +42,13 @@ pub struct Field {
     pub schema: Value,
 }
 
+impl Field {
+    /// The schema's `default` for the field: the value a record means when it leaves it out.
+    pub fn default_value(&self) -> Option<&Value> {
+        self.schema.get("default")
+    }
+}
+
 /// What a field holds, which decides its column type in every export.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
@@ -275,6 +282,6 @@ mod tests {
         assert_eq!(names("sources")[..3], ["id", "title", "kind"]);
         let agreements = catalog.table("agreements").unwrap();
         let Some(FieldKind::Objects { fields }) = agreements.field("sources").map(|f| &f.kind) else { panic!() };
-        assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["source", "locator"]);
+        assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["source", "locator", "role"]);
     }
 }

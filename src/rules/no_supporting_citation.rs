@@ -1,0 +1,54 @@
+//! X018: a record that cites sources has at least one citation that supports it.
+
+use serde_json::Value;
+
+use super::citation_role::{self, ROLE, SUPPORTS};
+use super::values::Place;
+use super::{Rule, finding_at};
+use crate::catalog::FieldKind;
+use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::index::Index;
+
+pub struct NoSupportingCitation;
+
+static DOC: RuleDoc = RuleDoc {
+    code: "X018",
+    name: "no-supporting-citation",
+    severity: Severity::Error,
+    summary: "Every citation of a record is `contradicts` or `context`: nothing supports it.",
+    explanation: "## What it does\nIn every table whose citations declare a `role`, reports a record whose citation array is not empty but has no citation with the role `supports` (the default when `role` is absent). The finding points at the array.\n\n## Why is this bad?\nContrary and context citations say what the record does *not* rest on. A record with only those has no evidence at all: its facts are unsourced, whatever the length of its `sources`.\n\n## Example\n```json\n\"sources\": [{\"source\": \"src-irna-2019-06-14\", \"locator\": \"scheduled to travel to Tehran on June 17\", \"role\": \"context\"}]\n```\nCite the report of the meeting itself (`\"locator\": \"at the Espinas Palace Hotel in Tehran on June 17\"`), or label the record `unconfirmed` and cite the announcement as support for what it does state.",
+};
+
+impl Rule for NoSupportingCitation {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
+        for table in &index.catalog.tables {
+            let cited: Vec<&str> = table
+                .fields
+                .iter()
+                .filter(|f| matches!(&f.kind, FieldKind::Objects { fields } if fields.iter().any(|m| m.name == ROLE)))
+                .map(|f| f.name.as_str())
+                .collect();
+            for record in index.table(&table.name) {
+                for &field in &cited {
+                    let Some(Value::Array(items)) = record.get(field) else { continue };
+                    let supported = (0..items.len()).any(|i| {
+                        citation_role::of(record, &Place { field, index: Some(i), member: Some(ROLE) }) == SUPPORTS
+                    });
+                    if !items.is_empty() && !supported {
+                        let message = match items.len() {
+                            1 => format!("the only citation in `{field}` does not support this record"),
+                            n => format!("none of the {n} citations in `{field}` supports this record"),
+                        };
+                        let help =
+                            "cite a passage that states the record's facts, with no `role` or `\"role\": \"supports\"`";
+                        out.push(finding_at(&DOC, record, format!("/{field}"), message).with_help(help));
+                    }
+                }
+            }
+        }
+    }
+}
