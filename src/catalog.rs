@@ -42,6 +42,13 @@ pub struct Field {
     pub schema: Value,
 }
 
+impl Field {
+    /// The schema's `default` for the field: the value a record means when it leaves it out.
+    pub fn default_value(&self) -> Option<&Value> {
+        self.schema.get("default")
+    }
+}
+
 /// What a field holds, which decides its column type in every export.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {

@@ -92,6 +92,19 @@ fn columns(columns: &[Column], md: &mut String) -> std::fmt::Result {
     if !enums.is_empty() {
         writeln!(md, "\nAllowed values:\n\n{}", enums.join("\n"))?;
     }
+    // An array of objects (the citations) is one column, so its members are described here:
+    // without this, a reader would not learn what a citation's `role` means.
+    for c in columns {
+        let Values::Objects { members, .. } = &c.values else { continue };
+        writeln!(md, "\nMembers of each `{}` element:\n", c.name)?;
+        for m in members {
+            let allowed = match &m.values {
+                Values::Enum { categories, .. } => format!(" (one of {})", names(categories)),
+                _ => String::new(),
+            };
+            writeln!(md, "- `{}`{allowed}: {}", m.name, cell(&m.description))?;
+        }
+    }
     Ok(())
 }
 

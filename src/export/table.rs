@@ -5,6 +5,8 @@
 //! and the codebook cannot drift apart. A partial date becomes four columns (the original text,
 //! `_start`, `_end`, `_precision`); an array stays one nested column here (for JSON and
 //! Parquet) and is also laid out flat as a link table (for CSV), from the same values.
+//! A value a record leaves out publishes as its schema's `default`, where one is declared (a
+//! citation's `role` is `supports` unless it says otherwise), so no reader has to know the rule.
 
 use std::ops::Range;
 
@@ -133,8 +135,10 @@ impl Frame {
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut columns = Vec::new();
         for field in &table.fields {
-            let cells: Vec<Cell<'_>> =
-                rows.iter().map(|(_, r)| Cell { value: r.get(&field.name), record: r }).collect();
+            let cells: Vec<Cell<'_>> = rows
+                .iter()
+                .map(|(_, r)| Cell { value: r.get(&field.name).or(field.default_value()), record: r })
+                .collect();
             columns.extend(field_columns(field, &cells)?);
         }
         let ids: Vec<String> = rows.iter().map(|(id, _)| id.to_string()).collect();
@@ -301,8 +305,10 @@ fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
             let (rows, inner) = spread(cells, field)?;
             let mut members = Vec::with_capacity(fields.len());
             for f in fields {
-                let sub: Vec<Cell<'_>> =
-                    inner.iter().map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)), ..*c }).collect();
+                let sub: Vec<Cell<'_>> = inner
+                    .iter()
+                    .map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)).or(f.default_value()), ..*c })
+                    .collect();
                 let mut member = field_columns(f, &sub)?;
                 // A date inside an object keeps its text only: nested columns stay one per member.
                 member.truncate(1);

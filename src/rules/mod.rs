@@ -3,6 +3,7 @@
 //! The core rules are table-agnostic: they read tables, keys and references from the catalogue.
 //! Domain rules name the tables and fields they need and do nothing where those are absent.
 
+mod citation_role;
 mod dangling_reference;
 mod duplicate_id;
 mod duplicate_iso3;
@@ -16,7 +17,9 @@ mod reversed_interval;
 mod signing_date_mismatch;
 mod source_predates_event;
 mod state_without_iso3;
+mod too_few_state_parties;
 mod uncited_source;
+mod unexplained_contradiction;
 mod unknown_iso3;
 mod values;
 
@@ -48,6 +51,8 @@ pub const RULES: &[&dyn Rule] = &[
     &iso3_on_non_state::Iso3OnNonState,
     &signing_date_mismatch::SigningDateMismatch,
     &source_predates_event::SourcePredatesEvent,
+    &unexplained_contradiction::UnexplainedContradiction,
+    &too_few_state_parties::TooFewStateParties,
     &uncited_source::UncitedSource,
     &formula_like_text::FormulaLikeText,
 ];

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Rule, finding_at, values};
+use super::{Rule, citation_role, finding_at, values};
 use crate::dates::{self, PartialDate};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -17,7 +17,7 @@ static DOC: RuleDoc = RuleDoc {
     name: "source-predates-event",
     severity: Severity::Warning,
     summary: "An event cites a source published before the event took place.",
-    explanation: "## What it does\nWhere the `events` table has a `date` and the `sources` table a `published` date, compares each event with every source it cites (through any reference to `sources`, such as `sources[].source`). Partial dates are ranges: the warning is given only when the latest day the source can have been published is before the earliest day the event can have happened, so `2021` and `2021-01-26` never conflict.\n\n## Why is this bad?\nA source cannot report what had not happened yet. Either a date is wrong, or the citation points at the wrong source. It is a warning because a source may announce a planned event (\"the agreement will be signed next week\"); the citation should then say so in its locator.\n\n## Example\n`evt-2021-01-26-signing` cites `src-tass-2020-12-01`, published `2020-12-01`: cite the article that reported the signing, or check the event's date.",
+    explanation: "## What it does\nWhere the `events` table has a `date` and the `sources` table a `published` date, compares each event with every source it cites in support (through any reference to `sources`, such as `sources[].source`; a citation whose `role` is `contradicts` or `context` is not evidence that the event happened, and is skipped). Partial dates are ranges: the warning is given only when the latest day the source can have been published is before the earliest day the event can have happened, so `2021` and `2021-01-26` never conflict.\n\n## Why is this bad?\nA source cannot report what had not happened yet. Either a date is wrong, or the citation points at the wrong source. It is a warning because a source may announce a planned event (\"the agreement will be signed next week\"); the citation should then say so in its locator.\n\n## Example\n`evt-2021-01-26-signing` cites `src-tass-2020-12-01`, published `2020-12-01`: cite the article that reported the signing, or check the event's date.",
 };
 
 impl Rule for SourcePredatesEvent {
@@ -44,6 +44,9 @@ impl Rule for SourcePredatesEvent {
             let Ok(happened) = dates::parse(date) else { continue };
             for reference in &citations {
                 values::ids(reference, event, |place, id| {
+                    if !citation_role::supports(event, &place) {
+                        return;
+                    }
                     let Some(&(text, p)) = published.get(id) else { return };
                     if p.end < happened.start {
                         let message = format!("`{id}` was published {text}, before this event ({date})");

@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// Citation roles: X012 counts only supporting citations, X016, the exported `role`.
+mod citation_role;

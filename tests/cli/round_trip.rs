@@ -55,10 +55,27 @@ fn records(root: &Root) -> (Catalog, BTreeMap<String, Vec<Value>>) {
     for r in &v.dataset.records {
         by_table.entry(v.catalog.tables[r.table].name.clone()).or_default().push(r.value.clone());
     }
-    for rows in by_table.values_mut() {
+    for (table, rows) in by_table.iter_mut() {
         rows.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        rows.iter_mut().for_each(|r| with_defaults(&v.catalog, table, r));
     }
     (v.catalog, by_table)
+}
+
+/// Fills in the members a record leaves out that the schema gives a `default` (a citation's
+/// `role`): the exports publish the value the record means.
+fn with_defaults(catalog: &Catalog, table: &str, record: &mut Value) {
+    for f in &catalog.table(table).unwrap().fields {
+        let FieldKind::Objects { fields } = &f.kind else { continue };
+        let Some(items) = record.get_mut(&f.name).and_then(Value::as_array_mut) else { continue };
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            for m in fields {
+                if let (false, Some(d)) = (item.contains_key(&m.name), m.default_value()) {
+                    item.insert(m.name.clone(), d.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Checks `x_start`, `x_end` and `x_precision` against the parsed `x`, then removes them.
