@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// Links, FIFOs, endless files, hidden and wrong-case records, unsafe output folders.
+mod hostile_fs;
