@@ -22,7 +22,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let permissions = meta.permissions();
     let target = path;
     let tmp = write_temp(target, bytes)?;
-    let done = fs::set_permissions(&tmp, permissions).and_then(|()| fs::rename(&tmp, &target));
+    let done = fs::set_permissions(&tmp, permissions).and_then(|()| fs::rename(&tmp, target));
     if done.is_err() {
         let _ = fs::remove_file(&tmp);
     }

@@ -35,7 +35,7 @@ impl Lab {
         let lab = Lab { dir };
         copy_dir(&Path::new(REPO).join("schema"), &lab.p("root/schema"));
         copy_dir(&Path::new(REPO).join("tests/fixtures/base/dataset"), &lab.p("root/dataset"));
-        lab.write("outside/secret.json", format!("{{\"id\": \"pty-secret\", \"name\": \"OUTSIDE-SECRET\"}}\n"));
+        lab.write("outside/secret.json", "{\"id\": \"pty-secret\", \"name\": \"OUTSIDE-SECRET\"}\n");
         lab.write("outside/passwd", "root:x:0:0:root:/root:/bin/bash\n");
         lab.write("outside/records/pty-out.json", "{\"id\":\"pty-out\",\"name\":\"OUTSIDE-SECRET\"}\n");
         std::fs::create_dir_all(lab.p("home")).unwrap();
