@@ -404,6 +404,7 @@ mod tests {
         target.to_path_buf()
     }
 
+    #[cfg(unix)]
     #[test]
     fn only_stale_staging_folders_that_are_provably_ours_are_removed() {
         let tmp = tempfile::tempdir().unwrap();

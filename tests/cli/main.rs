@@ -29,4 +29,5 @@ mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
 // Links, FIFOs, endless files, hidden and wrong-case records, unsafe output folders.
+#[cfg(unix)]
 mod hostile_fs;
