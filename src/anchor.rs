@@ -25,7 +25,8 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
         let lines = file.ends_with(".jsonl");
         // In record order, so the file is read front to back and each record once.
         indices.sort_by_key(|&i| findings[i].anchor.as_ref().map_or(0, |a| a.offset));
-        let mut reader = File::open(root.join(&file)).ok().map(BufReader::new);
+        // The loader read this file moments ago; it is opened the same way (never a link).
+        let mut reader = crate::fsio::open_regular(&root.join(&file)).ok().map(BufReader::new);
         let mut current: Option<(u64, String)> = None;
         for i in indices {
             let f = &mut findings[i];
@@ -57,10 +58,12 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
 fn read_record(reader: &mut BufReader<File>, offset: u64, line_only: bool) -> Option<String> {
     reader.seek(SeekFrom::Start(offset)).ok()?;
     let mut bytes = Vec::new();
+    // No more than the loader would read, even if the file grew since.
+    let mut capped = reader.take(crate::fsio::MAX_RECORD_BYTES);
     if line_only {
-        reader.read_until(b'\n', &mut bytes).ok()?;
+        capped.read_until(b'\n', &mut bytes).ok()?;
     } else {
-        reader.read_to_end(&mut bytes).ok()?;
+        capped.read_to_end(&mut bytes).ok()?;
     }
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -10,18 +10,24 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Replaces the file at `path` with `bytes`, keeping its permissions. A symbolic link is
-/// followed: the file it points at is replaced, the link stays.
+/// Replaces the regular file at `path` with `bytes`, keeping its permissions. A symbolic
+/// link is refused, never followed: a link in the dataset could point outside ROOT. (The
+/// rename itself replaces a name and never follows one, should a link appear in between.)
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = fs::canonicalize(path)?;
-    let permissions = fs::metadata(&target)?.permissions();
-    let tmp = write_temp(&target, bytes)?;
-    let done = fs::set_permissions(&tmp, permissions).and_then(|()| fs::rename(&tmp, &target));
+    let meta = fs::symlink_metadata(path)?;
+    if !meta.file_type().is_file() {
+        let what = if meta.file_type().is_symlink() { "a symbolic link" } else { "not a regular file" };
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{what}: isca never writes through it")));
+    }
+    let permissions = meta.permissions();
+    let target = path;
+    let tmp = write_temp(target, bytes)?;
+    let done = fs::set_permissions(&tmp, permissions).and_then(|()| fs::rename(&tmp, target));
     if done.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     done?;
-    sync_parent(&target);
+    sync_parent(target);
     Ok(())
 }
 
@@ -92,6 +98,22 @@ mod tests {
             assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
         }
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_refuses_a_link_and_leaves_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.json");
+        fs::write(&secret, "keep").unwrap();
+        let link = dir.path().join("r.json");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        let err = replace(&link, b"new").unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&secret).unwrap(), "keep");
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]

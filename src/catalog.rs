@@ -91,19 +91,23 @@ pub struct Reference {
 impl Catalog {
     /// Reads every `*.schema.json` in `dir`.
     pub fn load(dir: &Path) -> Result<Catalog> {
-        if !dir.is_dir() {
-            return Err(Error::Missing { path: dir.to_path_buf(), what: "schema folder" });
-        }
+        let (root, name) = (dir.parent().unwrap_or(Path::new("")), dir.file_name().unwrap_or_default());
+        let dir = &crate::load::real_folder(root, &name.to_string_lossy(), "schema folder")?;
         let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        // Regular files only, as `lstat` sees them: a linked or special schema is not read
+        // (the loader reports it, L011/L012).
         let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
             .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".schema.json")))
             .collect();
         paths.sort();
         let mut hasher = Sha256::new();
         let mut tables = Vec::new();
         for path in paths {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes =
+                crate::fsio::read_regular(&path, crate::fsio::MAX_RECORD_BYTES).map_err(|e| Error::io(&path, e))?;
             hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
             hasher.update(&bytes);
             let schema: Value = serde_json::from_slice(&bytes)

@@ -19,6 +19,10 @@ pub enum Error {
     /// The command was asked for something it cannot do (unknown table, used id, …).
     #[error("{0}")]
     Usage(String),
+    /// A path the command would read or write is a link, a file where a folder belongs, or
+    /// data the command did not create: refused, so nothing outside ROOT or its output changes.
+    #[error("{path}: {reason}")]
+    Unsafe { path: PathBuf, reason: String },
     /// Writing an export file failed for a reason other than I/O.
     #[error("{path}: could not write: {message}")]
     Export { path: PathBuf, message: String },

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod fsio;
 pub mod hash;
 pub mod index;
 pub mod iso3166;

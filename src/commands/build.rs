@@ -12,6 +12,9 @@ use crate::{ExitStatus, validate};
 
 pub fn run(args: &BuildArgs, color: bool, out: &mut dyn Write, progress: &mut dyn Progress) -> Result<ExitStatus> {
     let io = |e| Error::io("<stdout>", e);
+    let dir = args.out.clone().unwrap_or_else(|| args.root.join("dist"));
+    // Before the work: a folder the build must never replace is refused up front.
+    export::target::refuse_protected(&args.root, &dir)?;
     let v = validate(&args.root)?;
     report::write(Format::Text, &Report::new(&v, args.fail_on), color, out).map_err(io)?;
     if ExitStatus::from_findings(&v.findings, args.fail_on) == ExitStatus::Failure {
@@ -19,7 +22,6 @@ pub fn run(args: &BuildArgs, color: bool, out: &mut dyn Write, progress: &mut dy
             .map_err(io)?;
         return Ok(ExitStatus::Failure);
     }
-    let dir = args.out.clone().unwrap_or_else(|| args.root.join("dist"));
     let done = export::publish(&v.catalog, &v.dataset, &dir, progress)?;
     writeln!(
         out,

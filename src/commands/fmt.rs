@@ -17,7 +17,9 @@ pub fn run(args: &FmtArgs, out: &mut dyn Write) -> Result<ExitStatus> {
     let mut changed = 0;
     for file in &plan.files {
         let path = args.root.join(&*file.file);
-        let current = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        // Opened as the loader opened it (a regular file, never through a link). Not capped: a
+        // JSON Lines table may be larger than one record, and its new text is in memory anyway.
+        let current = crate::fsio::read_regular(&path, u64::MAX - 1).map_err(|e| Error::io(&path, e))?;
         if current == file.text.as_bytes() {
             continue;
         }

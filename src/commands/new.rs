@@ -9,7 +9,7 @@ use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::text::did_you_mean;
-use crate::{ExitStatus, atomic, canonical, load, scaffold, schema};
+use crate::{ExitStatus, atomic, canonical, fsio, load, scaffold, schema};
 
 pub fn run(args: &NewArgs, out: &mut dyn Write) -> Result<ExitStatus> {
     let catalog = Catalog::load(&args.root.join("schema"))?;
@@ -41,7 +41,8 @@ pub fn run(args: &NewArgs, out: &mut dyn Write) -> Result<ExitStatus> {
     // A file of that name that does not parse holds no id the index could see.
     for other in &catalog.tables {
         let rel = format!("dataset/{}/{id}.json", other.name);
-        if args.root.join(&rel).exists() {
+        // Anything of that name counts, a link or a FIFO included (`exists` would follow it).
+        if std::fs::symlink_metadata(args.root.join(&rel)).is_ok() {
             return Err(used(rel));
         }
     }
@@ -49,9 +50,12 @@ pub fn run(args: &NewArgs, out: &mut dyn Write) -> Result<ExitStatus> {
     let rel = format!("dataset/{}/{id}.json", table.name);
     let validators = schema::Validators::compile(&catalog)?;
     let s = scaffold::scaffold(&catalog, &validators, &mut dataset, t, id, &rel);
-    let path = args.root.join(&rel);
-    let folder = path.parent().unwrap_or(&args.root);
-    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    // The table folder is created if missing, but never followed if it is a link: the
+    // loader reported it and read nothing there, and the record must land inside ROOT.
+    let folder_rel = format!("dataset/{}", table.name);
+    let folder = fsio::real_dir(&args.root, &folder_rel)
+        .map_err(|e| Error::Unsafe { path: args.root.join(&folder_rel), reason: e.to_string() })?;
+    let path = folder.join(format!("{id}.json"));
     atomic::create_new(&path, canonical::to_pretty(&s.value, &table.fields).as_bytes()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists { used(rel.clone()) } else { Error::io(&path, e) }
     })?;

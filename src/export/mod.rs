@@ -22,6 +22,7 @@ pub mod links;
 pub mod parquet;
 pub mod staging;
 pub mod table;
+pub mod target;
 
 use std::path::Path;
 

@@ -1,17 +1,25 @@
 //! Atomic publishing: every file goes into a staging folder beside the target (same parent, so
-//! the same filesystem), is synced, and the folder replaces the target only once complete.
+//! the same file system), is synced, and replaces the target only once complete.
 //!
-//! A build that fails removes its staging folder and leaves the previous output as it was; a
-//! build that is killed leaves the previous output as it was and a stale `.<name>-staging-<pid>`
-//! folder, which the next build ignores (and `.gitignore` too). The swap is two renames (old aside, new in place): on a
-//! crash between them the new output sits complete in the staging folder.
+//! The staging folder `.<name>-staging-<pid>-<nanos>-<n>/` holds `lock` (locked with `flock`
+//! while its build runs) and `new/`, the output being written. The swap is one
+//! `renameat2(RENAME_EXCHANGE)` of `new/` and the target where the system has it, so the target
+//! is always the old output or the new one; elsewhere it is two renames (target to `old/`, then
+//! `new/` to target). A killed build leaves its staging folder; the next build removes every one
+//! that is provably ours (its `lock` says so) and stale (nobody holds the lock: the process is
+//! dead, even if a container gave the next run the same pid), and first puts `old/` back if a
+//! kill between the two renames left no target. The names are unique, so a leftover never
+//! blocks a build.
 
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::checksums::sha256_hex;
+use super::target::{self, MARKER, MARKER_TEXT};
 use crate::error::{Error, Result};
+use crate::fsio::Entry;
 
 /// A file written to the staging folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,40 +30,73 @@ pub struct Written {
     pub sha256: String,
 }
 
+/// The first line of a staging folder's `lock`: what makes a leftover provably ours.
+const LOCK_TEXT: &str = "isca build staging folder; removed by the next build once stale\n";
+
 /// An output folder being written.
 #[derive(Debug)]
 pub struct Staging {
     target: PathBuf,
+    /// The staging folder: `lock` and `new/` (and `old/` during a two-rename swap).
+    home: PathBuf,
+    /// `home/new`, the output being written.
     dir: PathBuf,
+    /// Held open, and so locked, for as long as the build runs; never read.
+    _lock: Option<File>,
     written: Vec<Written>,
     committed: bool,
+    #[cfg(test)]
+    pub(crate) test: TestHooks,
 }
 
-/// The file whose presence marks a folder as an earlier build's output, safe to replace.
-const MARKER: &str = "SHA256SUMS";
+/// Where a test stops a build as a kill would (no clean-up), and whether it forbids the
+/// one-rename swap to exercise the two-rename path.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct TestHooks {
+    pub kill_at: Option<Step>,
+    pub no_exchange: bool,
+}
+
+/// The points between renames where a kill leaves the file system in a distinct state (tests
+/// stop a build at each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// Staging complete and synced, nothing renamed.
+    BeforeSwap,
+    /// Two-rename swap: the old output moved aside, the target missing.
+    Aside,
+    /// The new output in place, the old one (or the staging folder) not yet removed.
+    Swapped,
+}
 
 impl Staging {
-    /// Starts a build of `target`. Refuses a target that exists and is not an earlier build's
-    /// output, so `--out` pointed at the wrong folder cannot delete anything.
+    /// Starts a build of `target`. Refuses a target that a build must not replace (see
+    /// `target`), and first removes what killed builds left beside it.
     pub fn create(target: &Path) -> Result<Staging> {
         let name = target
             .file_name()
             .and_then(|n| n.to_str())
             .ok_or_else(|| Error::Usage(format!("{}: the output folder needs a plain name", target.display())))?;
-        if target.exists() && !replaceable(target) {
-            return Err(Error::Usage(format!(
-                "{}: refusing to replace a folder that is not empty and holds no {MARKER} from an earlier build",
-                target.display()
-            )));
-        }
         let parent = parent(target);
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let dir = parent.join(format!(".{name}-staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
-        fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { target: target.to_path_buf(), dir, written: Vec::new(), committed: false })
+        recover(parent, name, target)?;
+        target::check_replaceable(target)?;
+        let (home, lock) = unique_home(parent, name)?;
+        let dir = home.join("new");
+        let mut staging = Staging {
+            target: target.to_path_buf(),
+            home,
+            dir,
+            _lock: Some(lock),
+            written: Vec::new(),
+            committed: false,
+            #[cfg(test)]
+            test: TestHooks::default(),
+        };
+        fs::create_dir(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
+        staging.put(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// Writes `bytes` to `rel` (a `/`-separated path of our own making) and syncs it.
@@ -65,7 +106,7 @@ impl Staging {
             fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
         }
         let write = || -> std::io::Result<()> {
-            let mut file = File::create(&path)?;
+            let mut file = File::create_new(&path)?;
             file.write_all(bytes)?;
             file.sync_all()
         };
@@ -82,27 +123,55 @@ impl Staging {
     pub fn commit(mut self) -> Result<()> {
         let folders: Vec<PathBuf> =
             self.written.iter().filter_map(|w| self.dir.join(&w.path).parent().map(Path::to_path_buf)).collect();
-        for folder in folders.iter().chain([&self.dir]) {
+        for folder in folders.iter().chain([&self.dir, &self.home]) {
             sync_dir(folder)?;
         }
-        // Named like the staging folder, so the pattern that ignores one (`/.dist-staging*`) covers both.
-        let old = self.dir.with_file_name(format!("{}-old", file_name(&self.dir)));
-        let had_old = self.target.exists();
-        if had_old {
+        self.killed_at(Step::BeforeSwap)?;
+        // Checked again: the folder may have changed while the build ran.
+        target::check_replaceable(&self.target)?;
+        if Entry::at(&self.target).map_err(|e| Error::io(&self.target, e))?.is_none() {
+            fs::rename(&self.dir, &self.target).map_err(|e| Error::io(&self.target, e))?;
+        } else if !self.exchange()? {
+            let old = self.home.join("old");
             fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                // Put the previous output back; if even that fails, it is still whole in `old`.
+            sync_dir(parent(&self.target))?;
+            self.killed_at(Step::Aside)?;
+            if let Err(e) = fs::rename(&self.dir, &self.target) {
+                // Put the previous output back; if even that fails, the next build does.
                 let _ = fs::rename(&old, &self.target);
+                return Err(Error::io(&self.target, e));
             }
-            return Err(Error::io(&self.target, e));
         }
-        self.committed = true;
         sync_dir(parent(&self.target))?;
-        if had_old {
-            fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        self.killed_at(Step::Swapped)?;
+        self.committed = true;
+        // The staging folder now holds the previous output, or nothing.
+        fs::remove_dir_all(&self.home).map_err(|e| Error::io(&self.home, e))?;
+        Ok(())
+    }
+
+    /// Swaps the new output and the target in one step; `false` if the system cannot.
+    fn exchange(&self) -> Result<bool> {
+        #[cfg(test)]
+        if self.test.no_exchange {
+            return Ok(false);
         }
+        exchange(&self.dir, &self.target).map_err(|e| Error::io(&self.target, e))
+    }
+
+    /// In tests, stops here as a kill would: no clean-up, the lock released.
+    #[cfg(test)]
+    fn killed_at(&mut self, step: Step) -> Result<()> {
+        if self.test.kill_at == Some(step) {
+            self.committed = true;
+            self._lock = None;
+            return Err(Error::Usage(format!("killed at {step:?}")));
+        }
+        Ok(())
+    }
+
+    #[cfg(not(test))]
+    fn killed_at(&mut self, _: Step) -> Result<()> {
         Ok(())
     }
 }
@@ -111,14 +180,91 @@ impl Drop for Staging {
     /// An uncommitted build cleans up after itself; the target was never touched.
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            let _ = fs::remove_dir_all(&self.home);
         }
     }
 }
 
-fn replaceable(target: &Path) -> bool {
-    target.is_dir()
-        && (target.join(MARKER).is_file() || fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false))
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // Old kernels and some file systems (network, FUSE) do not exchange.
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+/// Creates a fresh staging folder beside the target, with its `lock` written and locked.
+fn unique_home(parent: &Path, name: &str) -> Result<(PathBuf, File)> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let home = parent.join(format!(".{name}-staging-{}-{nanos}-{n}", std::process::id()));
+        match fs::create_dir(&home) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(&home, e)),
+        }
+        let path = home.join("lock");
+        let make = || -> std::io::Result<File> {
+            let mut file = File::create_new(&path)?;
+            file.write_all(LOCK_TEXT.as_bytes())?;
+            lock(&file, true)?;
+            Ok(file)
+        };
+        return make().map(|f| (home, f)).map_err(|e| Error::io(&path, e));
+    }
+}
+
+/// Removes the staging folders of dead builds of `name`, after putting back an output that a
+/// kill between the two renames left aside. A folder is touched only if it is a real folder
+/// named like ours, its `lock` is a regular file starting with our text, and nobody holds it.
+fn recover(parent: &Path, name: &str, target: &Path) -> Result<()> {
+    let prefix = format!(".{name}-staging-");
+    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let home = entry.path();
+        let ours = entry.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
+            && entry.file_type().is_ok_and(|t| t.is_dir());
+        if !ours || !stale(&home.join("lock")) {
+            continue;
+        }
+        let old = home.join("old");
+        if Entry::at(target).ok().flatten().is_none() && Entry::at(&old).ok().flatten() == Some(Entry::Dir) {
+            fs::rename(&old, target).map_err(|e| Error::io(target, e))?;
+        }
+        fs::remove_dir_all(&home).map_err(|e| Error::io(&home, e))?;
+    }
+    Ok(())
+}
+
+/// Whether `lock` is ours and held by nobody (its build is dead).
+fn stale(lock_path: &Path) -> bool {
+    let Ok(mut file) = crate::fsio::open_regular(lock_path) else { return false };
+    let mut head = vec![0; LOCK_TEXT.len()];
+    let ours = std::io::Read::read_exact(&mut file, &mut head).is_ok() && head == LOCK_TEXT.as_bytes();
+    ours && lock(&file, false).is_ok()
+}
+
+/// Takes an exclusive lock without waiting; the lock dies with the process.
+#[cfg(unix)]
+fn lock(file: &File, _for_life: bool) -> std::io::Result<()> {
+    rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).map_err(Into::into)
+}
+
+#[cfg(not(unix))]
+fn lock(_: &File, for_life: bool) -> std::io::Result<()> {
+    // Without flock a leftover cannot be proved dead: never clean one up.
+    if for_life { Ok(()) } else { Err(std::io::ErrorKind::Unsupported.into()) }
 }
 
 fn parent(path: &Path) -> &Path {
@@ -126,10 +272,6 @@ fn parent(path: &Path) -> &Path {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Makes a folder's entries durable (renames and new files). Only Unix can open a folder.
@@ -143,6 +285,7 @@ fn sync_dir(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::checksums;
 
     fn tree(dir: &Path) -> Vec<(String, String)> {
         let mut out = Vec::new();
@@ -159,25 +302,42 @@ mod tests {
         out
     }
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        n.sort();
+        n
+    }
+
+    /// A build of `files` into `target`, not yet committed.
+    fn build(target: &Path, files: &[(&str, &str)]) -> Staging {
+        let mut s = Staging::create(target).unwrap();
+        for (path, text) in files {
+            s.put(path, text.as_bytes()).unwrap();
+        }
+        let sums = checksums::sums(s.written());
+        s.put("SHA256SUMS", sums.as_bytes()).unwrap();
+        s
+    }
+
     fn previous_build(parent: &Path) -> PathBuf {
         let target = parent.join("dist");
-        let mut s = Staging::create(&target).unwrap();
-        s.put("csv/a.csv", b"old\r\n").unwrap();
-        s.put(MARKER, b"sums\n").unwrap();
-        s.commit().unwrap();
+        build(&target, &[("csv/a.csv", "old\r\n")]).commit().unwrap();
         target
     }
 
     #[test]
     fn commit_replaces_the_previous_output_whole() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = previous_build(tmp.path());
-        let mut s = Staging::create(&target).unwrap();
-        s.put("json/b.json", b"[]\n").unwrap();
-        s.put(MARKER, b"new\n").unwrap();
-        s.commit().unwrap();
-        assert_eq!(tree(&target), [(MARKER.to_string(), "new\n".to_string()), ("json/b.json".into(), "[]\n".into())]);
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no staging or old folder left behind");
+        for no_exchange in [false, true] {
+            let tmp = tempfile::tempdir().unwrap();
+            let target = previous_build(tmp.path());
+            let mut s = build(&target, &[("json/b.json", "[]\n")]);
+            s.test.no_exchange = no_exchange;
+            s.commit().unwrap();
+            let got: Vec<String> = tree(&target).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, [MARKER, "SHA256SUMS", "json/b.json"], "no_exchange {no_exchange}");
+            assert_eq!(names(tmp.path()), ["dist"], "no staging or old folder left behind");
+        }
     }
 
     #[test]
@@ -192,7 +352,7 @@ mod tests {
             assert!(s.put("csv/a.csv/b.csv", b"x").is_err());
         }
         assert_eq!(tree(&target), before);
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "the staging folder is removed");
+        assert_eq!(names(tmp.path()), ["dist"], "the staging folder is removed");
     }
 
     #[test]
@@ -202,5 +362,97 @@ mod tests {
         let err = Staging::create(tmp.path()).unwrap_err();
         assert!(err.to_string().contains("refusing to replace"), "{err}");
         assert_eq!(fs::read_to_string(tmp.path().join("notes.txt")).unwrap(), "mine");
+    }
+
+    /// A kill at every point between renames, with and without the one-step exchange: the
+    /// target right after is the old output or the new one (or, only between the two renames
+    /// of the fallback, missing with the old output aside), and the next build restores it,
+    /// removes the leftovers and publishes.
+    #[test]
+    fn a_kill_between_any_two_renames_is_recovered_by_the_next_build() {
+        for no_exchange in [false, true] {
+            for step in [Step::BeforeSwap, Step::Aside, Step::Swapped] {
+                let case = format!("{step:?}, no_exchange {no_exchange}");
+                let tmp = tempfile::tempdir().unwrap();
+                let target = previous_build(tmp.path());
+                let old = tree(&target);
+                let mut s = build(&target, &[("csv/a.csv", "new\r\n")]);
+                s.test = TestHooks { kill_at: Some(step), no_exchange };
+                let new_sums = fs::read_to_string(s.dir.join("SHA256SUMS")).unwrap();
+                let killed = s.commit();
+                let reached = step != Step::Aside || no_exchange;
+                assert_eq!(killed.is_err(), reached, "{case}");
+                match (step, reached) {
+                    (Step::Aside, true) => assert!(!target.exists(), "{case}"),
+                    (Step::Swapped, _) | (Step::Aside, false) => {
+                        assert_eq!(tree(&target).iter().find(|f| f.0 == "SHA256SUMS").unwrap().1, new_sums)
+                    }
+                    _ => assert_eq!(tree(&target), old, "{case}"),
+                }
+                let after = tree(&target_after_next_build(&target));
+                assert!(after.iter().any(|(p, c)| p == "csv/a.csv" && c == "next\r\n"), "{case}: {after:?}");
+                assert_eq!(names(tmp.path()), ["dist"], "{case}: leftovers removed");
+            }
+        }
+    }
+
+    /// The next build: its start must find the output (restoring it if needed) and replace it.
+    fn target_after_next_build(target: &Path) -> PathBuf {
+        let s = build(target, &[("csv/a.csv", "next\r\n")]);
+        assert!(target.is_dir(), "the start of a build restores an output left aside");
+        s.commit().unwrap();
+        target.to_path_buf()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_stale_staging_folders_that_are_provably_ours_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("dist");
+        // A live build: its lock is held, so its folder stays.
+        let live = build(&target, &[("a.csv", "x")]);
+        // A dead build: lock text right, nobody holds it.
+        let dead = tmp.path().join(".dist-staging-1-2-3");
+        fs::create_dir_all(dead.join("new")).unwrap();
+        fs::write(dead.join("lock"), LOCK_TEXT).unwrap();
+        // Named like ours, but no lock, a foreign lock, or a link: never touched.
+        let foreign = tmp.path().join(".dist-staging-notes");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("thesis.txt"), "mine").unwrap();
+        let other = tmp.path().join(".dist-staging-9");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("lock"), "someone else's\n").unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("lock"), LOCK_TEXT).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), tmp.path().join(".dist-staging-link")).unwrap();
+        let next = build(&target, &[("b.csv", "y")]);
+        assert!(!dead.exists(), "the dead build's folder is removed");
+        assert!(live.home.join("lock").is_file(), "a live build's folder stays");
+        assert_eq!(fs::read_to_string(foreign.join("thesis.txt")).unwrap(), "mine");
+        assert!(other.join("lock").is_file());
+        assert!(elsewhere.path().join("lock").is_file(), "a link is not followed");
+        drop(next);
+        drop(live);
+    }
+
+    #[test]
+    fn staging_names_never_repeat() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("dist");
+        let (a, b) = (Staging::create(&target).unwrap(), Staging::create(&target).unwrap());
+        assert_ne!(a.home, b.home);
+    }
+
+    /// Where the system exchanges, both folders swap in one step; where it cannot, nothing moves.
+    #[test]
+    fn exchange_swaps_or_leaves_both() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("x"), "a").unwrap();
+        let swapped = exchange(&a, &b).unwrap();
+        assert_eq!(b.join("x").exists(), swapped);
+        assert_eq!(a.join("x").exists(), !swapped);
     }
 }

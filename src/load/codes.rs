@@ -71,7 +71,7 @@ pub static UNREADABLE: RuleDoc = RuleDoc {
     name: "unreadable-file",
     severity: Severity::Error,
     summary: "A file in the dataset could not be read.",
-    explanation: "## What it does\nReports a record file that exists but cannot be read (permissions, I/O error) or is larger than the 64 MiB limit for one record file.\n\n## Why is this bad?\nIts records would silently be missing from the checks and the published data.\n\n## Example\nA file with mode 000. Fix its permissions.",
+    explanation: "## What it does\nReports a record file that exists but cannot be read (permissions, I/O error) or is larger than the 64 MiB limit for one record file, or that changed into a link or a special file while the run was reading it.\n\n## Why is this bad?\nIts records would silently be missing from the checks and the published data.\n\n## Example\nA file with mode 000. Fix its permissions.",
 };
 
 pub static STRAY_FILE: RuleDoc = RuleDoc {
@@ -80,6 +80,62 @@ pub static STRAY_FILE: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     summary: "A file or folder under dataset/ is not a record.",
     explanation: "## What it does\nWarns about files and folders under `dataset/` that are not read: files without a `.json` or `.jsonl` extension, folders inside a table folder, folders that are not a table, files at the top of `dataset/`.\n\n## Why is this bad?\nA record saved as `evt-x.JSON` or `evt-x.json.bak`, or a table folder with a typo, would be silently left out of the dataset.\n\n## Example\n`dataset/event/evt-x.json`: there is no table `event` (did you mean `events`?).",
+};
+
+pub static SYMLINK: RuleDoc = RuleDoc {
+    code: "L011",
+    name: "symbolic-link",
+    severity: Severity::Error,
+    summary: "A symbolic link under dataset/ or schema/; it is not followed.",
+    explanation: "## What it does\nReports every symbolic link inside `dataset/` or `schema/` (a record, a `.jsonl` file, a table folder or a schema) and never follows it, whether it points inside the root, outside it, or nowhere.\n\n## Why is this bad?\nThe dataset comes from contributions validated in CI. A link reads a file that is not part of the contribution: `evt-x.json -> /proc/self/environ` would print the CI secrets in the report, and a record outside the root would be published as if it were reviewed. Records are plain files in the repository.\n\n## Example\n`dataset/events/evt-env.json -> /proc/self/environ`. Replace the link with the record file itself.",
+};
+
+pub static SPECIAL_FILE: RuleDoc = RuleDoc {
+    code: "L012",
+    name: "special-file",
+    severity: Severity::Error,
+    summary: "A FIFO, socket or device under dataset/ or schema/; it is not opened.",
+    explanation: "## What it does\nReports a named pipe (FIFO), socket, or block or character device inside `dataset/` or `schema/`, without opening it.\n\n## Why is this bad?\nReading a FIFO waits for a writer that never comes, so the run would hang; a device such as `/dev/zero` never ends. Only regular files hold records.\n\n## Example\n`mkfifo dataset/events/evt-x.json`. Delete it.",
+};
+
+pub static TABLE_FOLDER: RuleDoc = RuleDoc {
+    code: "L013",
+    name: "missing-table-folder",
+    severity: Severity::Error,
+    summary: "A table declared in schema/ has no folder in dataset/, or it is not a folder.",
+    explanation: "## What it does\nReports a table that has a schema `schema/<table>.schema.json` but no folder `dataset/<table>/`, or where `dataset/<table>` is a file.\n\n## Why is this bad?\nThe table would be published empty without a word: a deleted or renamed folder would silently remove every record of that table from the release.\n\n## Example\n`dataset/events` renamed to `dataset/Events`. Rename it back; an empty table is an empty folder (with a `.gitkeep`).",
+};
+
+pub static EXTENSION_CASE: RuleDoc = RuleDoc {
+    code: "L014",
+    name: "extension-case",
+    severity: Severity::Error,
+    summary: "A record file's extension is not in lower case (`.JSON`, `.Jsonl`).",
+    explanation: "## What it does\nReports a file in a table folder whose extension is `json` or `jsonl` in any case but lower case.\n\n## Why is this bad?\nOnly `.json` and `.jsonl` files are read, so the record would be left out of the checks and the release; on a case-insensitive file system it would also clash with the lower-case name.\n\n## Example\n`dataset/events/evt-2021-x.JSON`. Rename it to `evt-2021-x.json`.",
+};
+
+pub static HIDDEN_RECORD: RuleDoc = RuleDoc {
+    code: "L015",
+    name: "hidden-record",
+    severity: Severity::Error,
+    summary: "A record file's name starts with a dot, so it is hidden and not read.",
+    explanation: "## What it does\nReports a file in `dataset/` whose name starts with a dot and ends in `.json` or `.jsonl` (in any case). Other hidden files, such as `.gitkeep`, are ignored.\n\n## Why is this bad?\nHidden files are not read, so the record would silently be missing from the checks and the release, while reviewers may not see it in a file listing.\n\n## Example\n`dataset/events/.evt-2021-x.json`. Rename it to `evt-2021-x.json`.",
+};
+
+pub static EMPTY_DATASET: RuleDoc = RuleDoc {
+    code: "L016",
+    name: "empty-dataset",
+    severity: Severity::Error,
+    summary: "dataset/ holds no record file at all.",
+    explanation: "## What it does\nReports a `dataset/` folder in which no table folder holds a `.json` or `.jsonl` file.\n\n## Why is this bad?\nA release of nothing replaces the previous one; an empty dataset is a broken checkout or a wrong root, not data.\n\n## Example\n`isca validate` run in a fresh clone whose records are Git LFS pointers that were never fetched, or with the wrong folder as ROOT.",
+};
+
+pub static LINE_TOO_LONG: RuleDoc = RuleDoc {
+    code: "L017",
+    name: "line-too-long",
+    severity: Severity::Error,
+    summary: "A line of a JSON Lines file is longer than the 64 MiB limit for one record.",
+    explanation: "## What it does\nReports a line of a `.jsonl` file longer than 64 MiB and skips it, without holding it in memory; the following lines are still read.\n\n## Why is this bad?\nNo record is that large; such a line is a corrupted file, a binary pasted in, or an attempt to exhaust the validator's memory. The same limit applies to a `.json` record file.\n\n## Example\nA `.jsonl` file holding a disk image with no line break.",
 };
 
 pub static ALL: &[&RuleDoc] = &[
@@ -93,4 +149,11 @@ pub static ALL: &[&RuleDoc] = &[
     &TRAILING,
     &UNREADABLE,
     &STRAY_FILE,
+    &SYMLINK,
+    &SPECIAL_FILE,
+    &TABLE_FOLDER,
+    &EXTENSION_CASE,
+    &HIDDEN_RECORD,
+    &EMPTY_DATASET,
+    &LINE_TOO_LONG,
 ];

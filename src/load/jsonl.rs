@@ -26,7 +26,18 @@ pub fn load(
     records: &mut Vec<Record>,
     out: &mut Vec<Finding>,
 ) {
-    load_in_chunks(path, file, check, records, out, CHUNK);
+    load_in_chunks(path, file, check, records, out, Limits { chunk: CHUNK, line: MAX_LINE });
+}
+
+/// Longest line parsed: the limit for one record in a `.json` file, so a record may move
+/// between the two layouts. A longer line is reported and skipped without being held.
+const MAX_LINE: usize = crate::fsio::MAX_RECORD_BYTES as usize;
+
+/// Sizes the loader works with; tests make them tiny.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    chunk: usize,
+    line: usize,
 }
 
 fn load_in_chunks(
@@ -35,9 +46,11 @@ fn load_in_chunks(
     check: &RecordCheck<'_>,
     records: &mut Vec<Record>,
     out: &mut Vec<Finding>,
-    chunk: usize,
+    limits: Limits,
 ) {
-    let mut reader = match File::open(path) {
+    let chunk = limits.chunk;
+    // A regular file, not through a link: a FIFO would block and `/dev/zero` never end.
+    let mut reader = match crate::fsio::open_regular(path) {
         Ok(f) => f,
         Err(e) => return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())),
     };
@@ -49,6 +62,10 @@ fn load_in_chunks(
     let mut lines_before: u32 = 0;
     let mut eof = false;
     let mut at_start = true;
+    // Bytes at the front of `buf` known to hold no line break, so each byte is searched once.
+    let mut searched = 0;
+    // Inside a line over the limit: its bytes are dropped until its line break.
+    let mut skipping = false;
     while !eof || !buf.is_empty() {
         if !eof {
             match fill(&mut reader, &mut buf, chunk) {
@@ -67,15 +84,39 @@ fn load_in_chunks(
                         .with_help("save the file as UTF-8 without BOM, or run `isca fmt`"),
                 );
                 buf.drain(..3);
-                base = 3;
+                (base, searched) = (3, 0);
             }
         }
-        // Parse up to the last line break; a line longer than the buffer keeps it growing.
-        let end = match buf.iter().rposition(|&b| b == b'\n') {
-            Some(i) => i + 1,
-            None if eof => buf.len(),
-            None => continue,
+        if skipping {
+            let Some(i) = buf.iter().position(|&b| b == b'\n') else {
+                base += buf.len() as u64;
+                buf.clear();
+                continue;
+            };
+            (skipping, searched) = (false, 0);
+            lines_before = lines_before.saturating_add(1);
+            base += i as u64 + 1;
+            buf.drain(..=i);
+            continue;
+        }
+        // Parse up to the last line break; a line longer than the buffer keeps it growing, up
+        // to the line limit.
+        let end = match buf[searched..].iter().rposition(|&b| b == b'\n') {
+            Some(i) => searched + i + 1,
+            None if eof && buf.len() <= limits.line => buf.len(),
+            None if buf.len() > limits.line => {
+                found.push(too_long(file, lines_before + 1, limits.line));
+                (skipping, searched) = (true, 0);
+                base += buf.len() as u64;
+                buf.clear();
+                continue;
+            }
+            None => {
+                searched = buf.len();
+                continue;
+            }
         };
+        searched = 0;
         let text = match std::str::from_utf8(&buf[..end]) {
             Ok(t) => t,
             Err(e) => {
@@ -100,6 +141,9 @@ fn load_in_chunks(
             .map(|&(start, stop, line)| {
                 let mut f = Vec::new();
                 let line = lines_before + line;
+                if stop - start > limits.line {
+                    return (None, vec![too_long(file, line, limits.line)]);
+                }
                 let record = parse_one(file, &text[start..stop], line, &mut f).map(|value| Record {
                     table: file.table,
                     file: file.rel.clone(),
@@ -125,6 +169,11 @@ fn load_in_chunks(
     out.extend(found);
 }
 
+fn too_long(file: &SourceFile, line: u32, limit: usize) -> Finding {
+    let why = format!("line {line} is longer than the {limit}-byte limit for one record; it is skipped");
+    Finding::at(&codes::LINE_TOO_LONG, &file.rel, line, 1, why)
+}
+
 /// Reads until `buf` holds a chunk or the file ends; returns the bytes read.
 fn fill(reader: &mut File, buf: &mut Vec<u8>, chunk: usize) -> std::io::Result<usize> {
     let want = chunk.saturating_sub(buf.len()).max(chunk >> 3).max(1);
@@ -141,12 +190,16 @@ mod tests {
     type Outcome = (Vec<(u32, u64, String)>, Vec<(String, u32, u32, String)>);
 
     fn run(bytes: &[u8], chunk: usize) -> Outcome {
+        run_limited(bytes, Limits { chunk, line: 1 << 20 })
+    }
+
+    fn run_limited(bytes: &[u8], limits: Limits) -> Outcome {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.jsonl");
         std::fs::write(&path, bytes).unwrap();
         let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl };
         let (mut records, mut out) = (Vec::new(), Vec::new());
-        load_in_chunks(&path, &file, &|_, _| {}, &mut records, &mut out, chunk);
+        load_in_chunks(&path, &file, &|_, _| {}, &mut records, &mut out, limits);
         let records = records.into_iter().map(|r| (r.line, r.offset, r.value.to_string())).collect();
         let mut found: Vec<_> = out.into_iter().map(|f| (f.rule.to_string(), f.line, f.column, f.message)).collect();
         found.sort();
@@ -176,6 +229,21 @@ mod tests {
             let (records, found) = run(&bytes, chunk);
             assert!(records.is_empty(), "chunk {chunk}: {records:?}");
             assert_eq!(found, vec![("L001".into(), 3, 9, "invalid UTF-8 at byte offset 32".into())], "chunk {chunk}");
+        }
+    }
+
+    /// A line over the limit is reported at its own line number and skipped; the lines around
+    /// it load, with the right numbers and offsets, wherever the chunk boundaries fall.
+    #[test]
+    fn an_over_long_line_is_skipped_and_reported() {
+        let long = format!("{{\"id\": \"{}\"}}", "x".repeat(40));
+        let text = format!("{{\"id\": \"a\"}}\n{long}\n{{\"id\": \"b\"}}\n{long}");
+        for chunk in 1..60 {
+            let (records, found) = run_limited(text.as_bytes(), Limits { chunk, line: 20 });
+            let lines: Vec<(u32, u64)> = records.iter().map(|r| (r.0, r.1)).collect();
+            assert_eq!(lines, [(1, 0), (3, 63)], "chunk {chunk}");
+            let rules: Vec<(&str, u32)> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
+            assert_eq!(rules, [("L017", 2), ("L017", 4)], "chunk {chunk}");
         }
     }
 }

@@ -7,8 +7,6 @@ pub mod codes;
 mod jsonl;
 mod walk;
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -18,12 +16,13 @@ use serde_json::Value;
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, RuleDoc};
 use crate::error::Result;
+use crate::fsio;
 use crate::json::{self, FatalKind, IssueKind};
 
-pub use walk::{FileKind, SourceFile};
+pub use walk::{FileKind, SourceFile, real_folder};
 
 /// Largest record file read; anything bigger is not a hand-made record.
-const MAX_FILE_BYTES: u64 = 64 << 20;
+const MAX_FILE_BYTES: u64 = fsio::MAX_RECORD_BYTES;
 
 /// Record files handed to a worker at a time: enough to amortise the hand-off, few enough to
 /// keep both cores busy to the end.
@@ -114,7 +113,7 @@ pub fn load_checked(root: &Path, catalog: &Catalog, check: &RecordCheck<'_>) -> 
     Ok(Loaded { dataset: Dataset { records, files }, findings, checked })
 }
 
-/// One record per file: opened once, its size checked on the open handle, read whole.
+/// One record per file: opened once (a regular file, not through a link), read whole up to the cap.
 fn load_json(
     path: &Path,
     file: &SourceFile,
@@ -122,16 +121,8 @@ fn load_json(
     records: &mut Vec<Record>,
     out: &mut Vec<Finding>,
 ) {
-    let read = || -> std::io::Result<Vec<u8>> {
-        let mut f = File::open(path)?;
-        let len = f.metadata()?.len();
-        if len > MAX_FILE_BYTES {
-            return Err(std::io::Error::other(format!("{len} bytes is over the {MAX_FILE_BYTES}-byte limit")));
-        }
-        let mut bytes = Vec::with_capacity(len as usize + 1);
-        f.read_to_end(&mut bytes)?;
-        Ok(bytes)
-    };
+    // Never through a link, never a FIFO, never more than the cap whatever the size claims.
+    let read = || fsio::read_regular(path, MAX_FILE_BYTES);
     let bytes = match read() {
         Ok(b) => b,
         Err(e) => {

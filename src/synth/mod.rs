@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::fsio::Entry;
 pub use doc::Doc;
 use faults::Plan;
 pub use faults::{Fault, FaultKind};
@@ -91,22 +92,38 @@ pub fn record(seed: u64, events: usize, table: &str, index: usize) -> Option<Doc
     tables(&w).into_iter().find(|t| t.name == table && index < t.count).map(|t| (t.make)(&w, index))
 }
 
-/// Writes a whole root (`schema/`, `dataset/`, `faults.json`) into `out`, which must not hold
-/// a dataset already.
+/// Writes a whole root (`schema/`, `dataset/`, `faults.json`) into `out`. Writes only what it
+/// creates: it refuses a folder that already holds a dataset, a `schema/` or a `faults.json`
+/// (or a link at one of those names), and every file is created new, never over another.
 pub fn generate(out: &Path, opts: &Options) -> Result<Manifest> {
     let dataset = out.join("dataset");
-    if fs::read_dir(&dataset).is_ok_and(|mut d| d.next().is_some()) {
-        return Err(Error::Usage(format!("{} already holds a dataset; choose an empty folder", dataset.display())));
+    let taken = |what: &str| Error::Unsafe {
+        path: out.join(what),
+        reason: format!("already exists; `isca synth` writes only into a folder without {what}, choose another"),
+    };
+    match Entry::at(&dataset).map_err(|e| Error::io(&dataset, e))? {
+        None => {}
+        Some(Entry::Dir) if fs::read_dir(&dataset).map_err(|e| Error::io(&dataset, e))?.next().is_none() => {}
+        Some(Entry::Dir) => {
+            return Err(Error::Usage(format!("{} already holds a dataset; choose an empty folder", dataset.display())));
+        }
+        Some(_) => return Err(taken("dataset")),
+    }
+    for name in ["schema", "faults.json"] {
+        if fs::symlink_metadata(out.join(name)).is_ok() {
+            return Err(taken(name));
+        }
     }
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| Error::io(p, e)
     };
+    fs::create_dir_all(out).map_err(io(out))?;
     let schema_dir = out.join("schema");
-    fs::create_dir_all(&schema_dir).map_err(io(&schema_dir))?;
+    fs::create_dir(&schema_dir).map_err(io(&schema_dir))?;
     for (name, text) in SCHEMAS {
         let path = schema_dir.join(format!("{name}.schema.json"));
-        fs::write(&path, text).map_err(io(&path))?;
+        write_new(&path, text.as_bytes()).map_err(io(&path))?;
     }
     let world = World::new(opts.seed, opts.events);
     let files = opts.layout == Layout::Files;
@@ -120,8 +137,8 @@ pub fn generate(out: &Path, opts: &Options) -> Result<Manifest> {
         faults: Vec::new(),
     };
     for table in tables(&world) {
-        let dir = dataset.join(table.name);
-        fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let rel = format!("dataset/{}", table.name);
+        crate::fsio::real_dir(out, &rel).map_err(io(&out.join(&rel)))?;
         let found = match opts.layout {
             Layout::Files => write_files(out, &world, &plan, &table)?,
             Layout::Jsonl => write_jsonl(out, &world, &plan, &table)?,
@@ -131,8 +148,13 @@ pub fn generate(out: &Path, opts: &Options) -> Result<Manifest> {
     }
     let path = out.join("faults.json");
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| Error::io(&path, e.into()))?;
-    fs::write(&path, text + "\n").map_err(io(&path))?;
+    write_new(&path, (text + "\n").as_bytes()).map_err(io(&path))?;
     Ok(manifest)
+}
+
+/// Creates `path` with `bytes`; fails rather than replace anything, a link included.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fs::File::create_new(path)?.write_all(bytes)
 }
 
 /// Record `i` of `table` with its fault (if any) applied: (generated id, fault, record).
@@ -158,7 +180,7 @@ fn write_files(out: &Path, world: &World, plan: &Plan, table: &Table) -> Result<
                 faults::corrupt_text(kind, &mut text);
             }
             let path = out.join(&rel);
-            fs::write(&path, text).map_err(|e| Error::io(path, e))?;
+            write_new(&path, text.as_bytes()).map_err(|e| Error::io(path, e))?;
             Ok(fault.map(|kind| faults::describe(kind, table.name, &id, rel, 1, true)))
         })
         .filter_map(Result::transpose)
@@ -170,7 +192,7 @@ fn write_jsonl(out: &Path, world: &World, plan: &Plan, table: &Table) -> Result<
     let rel = format!("dataset/{0}/{0}.jsonl", table.name);
     let path = out.join(&rel);
     let io = |e| Error::io(&path, e);
-    let mut w = BufWriter::with_capacity(1 << 20, fs::File::create(&path).map_err(io)?);
+    let mut w = BufWriter::with_capacity(1 << 20, fs::File::create_new(&path).map_err(io)?);
     let mut found = Vec::new();
     for start in (0..table.count).step_by(BATCH) {
         let end = (start + BATCH).min(table.count);

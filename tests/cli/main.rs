@@ -30,3 +30,6 @@ mod round_trip;
 mod synth;
 // Citation roles: X012 counts only supporting citations, X016, the exported `role`.
 mod citation_role;
+// Links, FIFOs, endless files, hidden and wrong-case records, unsafe output folders.
+#[cfg(unix)]
+mod hostile_fs;

@@ -11,9 +11,11 @@ use crate::common::{REPO, Root};
 const ALSO: &[(&str, &str, &str)] =
     &[("L007", "S001", "the schemas have no numeric field, so any number is also the wrong type")];
 
-/// Lays the files under `from` over the root, recreating symbolic links as links (the L009
-/// fixture is a dangling link: the one unreadable file that survives a git checkout, and
-/// root can read any file whatever its mode). Returns the paths laid, relative, sorted.
+/// Lays the files under `from` over the root, recreating symbolic links as links (L011).
+/// Files git cannot hold are described instead: `NAME.fifo` lays a FIFO at `NAME` (L012), and
+/// `NAME.sparse` holding a decimal size lays a sparse file of that many zero bytes (L009's file
+/// over the size limit, L017's endless line). A top-level `BASE` file holding `empty` starts
+/// from the empty root rather than the base fixture (L016). Returns the paths laid, sorted.
 pub fn overlay(root: &Root, from: &Path) -> Vec<String> {
     let mut laid = Vec::new();
     lay(root, from, from, &mut laid);
@@ -33,7 +35,16 @@ fn lay(root: &Root, base: &Path, dir: &Path, laid: &mut Vec<String>) {
         let target = root.file(&rel);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         let _ = std::fs::remove_file(&target);
-        if meta.file_type().is_symlink() {
+        if rel == "BASE" {
+            continue;
+        }
+        if let Some(name) = rel.strip_suffix(".fifo") {
+            let status = std::process::Command::new("mkfifo").arg(root.file(name)).status().unwrap();
+            assert!(status.success(), "mkfifo {name}");
+        } else if let Some(name) = rel.strip_suffix(".sparse") {
+            let size: u64 = std::fs::read_to_string(&path).unwrap().trim().parse().unwrap();
+            std::fs::File::create(root.file(name)).unwrap().set_len(size).unwrap();
+        } else if meta.file_type().is_symlink() {
             #[cfg(unix)]
             std::os::unix::fs::symlink(std::fs::read_link(&path).unwrap(), &target).unwrap();
         } else {
@@ -77,7 +88,8 @@ fn each_fixture_breaks_exactly_its_rule() {
     for dir in fixtures() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let code = &name[..4];
-        let root = Root::base();
+        let empty = std::fs::read_to_string(dir.join("BASE")).is_ok_and(|b| b.trim() == "empty");
+        let root = if empty { Root::empty() } else { Root::base() };
         let laid = overlay(&root, &dir);
         let run = root.run(&["validate"]);
         assert!(!run.stderr.contains("panicked"), "{name}: {}", run.render());

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# File-system interop: the published SHA256SUMS (marker included) is checked by the client
+# users run, coreutils `sha256sum --check --strict`; and the issue-9 repros are replayed with
+# the real shell tools: a home folder holding SHA256SUMS survives `build --out`, a FIFO does
+# not hang `validate` (coreutils `timeout`), a link to /proc/self/environ is not echoed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# ISCA=path/to/isca runs a given binary (say, a debug build) instead of the release one.
+if [ -n "${ISCA:-}" ]; then isca=("$ISCA"); else isca=(cargo run --release --locked --quiet --); fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"${isca[@]}" build --out "$work/dist" >/dev/null
+(cd "$work/dist" && sha256sum --check --strict --quiet SHA256SUMS)
+test -f "$work/dist/.isca-build"
+echo "fs: sha256sum --check passes on $(wc -l <"$work/dist/SHA256SUMS") files, marker included"
+
+mkdir -p "$work/h/Documents"
+echo work >"$work/h/Documents/thesis.txt"
+echo '0000  x.iso' >"$work/h/SHA256SUMS"
+before=$(cd "$work/h" && find . -type f -exec sha256sum {} + | sort)
+set +e
+"${isca[@]}" build --out "$work/h" >/dev/null 2>"$work/err"
+code=$?
+set -e
+after=$(cd "$work/h" && find . -type f -exec sha256sum {} + | sort)
+test "$code" -eq 2 || { echo "fs: build --out a home folder exited $code, not 2" >&2; exit 1; }
+test "$before" = "$after" || { echo "fs: build --out changed a folder it did not create" >&2; exit 1; }
+echo "fs: build --out a folder holding SHA256SUMS is refused (exit 2), every byte kept"
+
+root="$work/root"
+mkdir -p "$root"
+cp -r schema dataset "$root/"
+mkfifo "$root/dataset/events/evt-fifo.json"
+ln -s /proc/self/environ "$root/dataset/events/evt-env.json"
+set +e
+ISCA_FS_SECRET=hunter2-fs-interop timeout 60 "${isca[@]}" validate "$root" >"$work/out" 2>&1
+code=$?
+set -e
+test "$code" -eq 1 || { echo "fs: validate with a FIFO and a link exited $code, not 1" >&2; cat "$work/out" >&2; exit 1; }
+if grep -q hunter2-fs-interop "$work/out"; then echo "fs: the environment leaked into the report" >&2; exit 1; fi
+grep -q 'error\[L011\]' "$work/out" && grep -q 'error\[L012\]' "$work/out"
+echo "fs: a FIFO and a link to /proc/self/environ are reported (L012, L011), nothing echoed, no hang"

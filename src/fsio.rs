@@ -1,0 +1,206 @@
+//! File-system access inside ROOT that untrusted contributions cannot turn against the machine:
+//! only regular files are opened, never through a symbolic link, never blocking on a FIFO, and
+//! never more than a fixed number of bytes read, whatever size the file claims.
+//!
+//! The dataset arrives in pull requests and is validated in CI. A link could point at
+//! `/proc/self/environ` and have its "source line" echoed into a public log, a FIFO would hang
+//! the run and `/dev/zero` would exhaust memory; so every reader opens files through here, and
+//! every writer creates folders through [`real_dir`]. See SECURITY.md for the policy.
+
+use std::fs::{self, File, FileType};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Largest record read: a `.json` file, one line of a `.jsonl` file, or a schema file.
+pub const MAX_RECORD_BYTES: u64 = 64 << 20;
+
+/// What a folder entry is, without following it if it is a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    Dir,
+    Symlink,
+    /// A FIFO, socket or device, named for messages.
+    Special(&'static str),
+}
+
+impl Entry {
+    /// Classifies a file type as `lstat` reports it (`DirEntry::file_type` does not follow links).
+    pub fn of(ft: FileType) -> Entry {
+        if ft.is_symlink() {
+            return Entry::Symlink;
+        }
+        if ft.is_dir() {
+            return Entry::Dir;
+        }
+        if ft.is_file() {
+            return Entry::File;
+        }
+        Entry::Special(special_kind(ft))
+    }
+
+    /// The entry at `path` itself (a link is not followed); `None` if nothing is there.
+    pub fn at(path: &Path) -> io::Result<Option<Entry>> {
+        match fs::symlink_metadata(path) {
+            Ok(m) => Ok(Some(Entry::of(m.file_type()))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(ft: FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "FIFO"
+    } else if ft.is_socket() {
+        "socket"
+    } else if ft.is_block_device() {
+        "block device"
+    } else if ft.is_char_device() {
+        "character device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: FileType) -> &'static str {
+    "special file"
+}
+
+fn refused(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("is a {what}, not a regular file; isca reads only regular files"),
+    )
+}
+
+/// Opens `path` for reading if it is a regular file. A link is refused, not followed; a FIFO,
+/// socket or device is refused before it is opened (opening some devices has effects), and the
+/// open handle is checked again, so a file swapped for a FIFO in between cannot block the run.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    match Entry::at(path)? {
+        Some(Entry::File) => {}
+        Some(Entry::Symlink) => return Err(refused("symbolic link")),
+        Some(Entry::Dir) => return Err(refused("folder")),
+        Some(Entry::Special(kind)) => return Err(refused(kind)),
+        None => return Err(io::ErrorKind::NotFound.into()),
+    }
+    let file = open_no_follow(path)?;
+    match Entry::of(file.metadata()?.file_type()) {
+        Entry::File => Ok(file),
+        Entry::Special(kind) => Err(refused(kind)),
+        Entry::Dir => Err(refused("folder")),
+        Entry::Symlink => Err(refused("symbolic link")),
+    }
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    match rustix::fs::open(path, flags, Mode::empty()) {
+        Ok(fd) => Ok(File::from(fd)),
+        Err(rustix::io::Errno::LOOP) => Err(refused("symbolic link")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Reads at most `cap` bytes from `file`: one byte more is read to tell a file of exactly
+/// `cap` bytes from a longer one, whatever size the file reports (a `/proc` file reports 0).
+pub fn read_capped(file: &mut File, cap: u64) -> io::Result<Vec<u8>> {
+    let hint = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if hint > cap {
+        return Err(too_big(cap));
+    }
+    let mut bytes = Vec::with_capacity(hint as usize + 1);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big(cap));
+    }
+    Ok(bytes)
+}
+
+fn too_big(cap: u64) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("the file is over the {cap}-byte limit"))
+}
+
+/// A regular file's bytes, at most `cap` of them (see [`open_regular`] and [`read_capped`]).
+pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    read_capped(&mut open_regular(path)?, cap)
+}
+
+/// Makes sure `root/rel` is a real folder, creating the missing ones one level at a time, and
+/// refusing a link or a file anywhere on the way: a writer never writes through a link.
+pub fn real_dir(root: &Path, rel: &str) -> io::Result<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/').filter(|p| !p.is_empty()) {
+        path.push(part);
+        match Entry::at(&path)? {
+            Some(Entry::Dir) => {}
+            None => match fs::create_dir(&path) {
+                Ok(()) => {}
+                // Created by someone else in between: check it again rather than trust it.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && Entry::at(&path)? == Some(Entry::Dir) => {}
+                Err(e) => return Err(e),
+            },
+            Some(Entry::Symlink) => return Err(not_a_folder(&path, "a symbolic link")),
+            Some(Entry::File) => return Err(not_a_folder(&path, "a file")),
+            Some(Entry::Special(kind)) => return Err(not_a_folder(&path, kind)),
+        }
+    }
+    Ok(path)
+}
+
+fn not_a_folder(path: &Path, what: &str) -> io::Error {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("`{name}` is {what}, not a folder; isca never writes through links or over files"),
+    )
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_links_fifos_and_devices_and_caps_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.json");
+        fs::write(&file, "12345").unwrap();
+        assert_eq!(read_regular(&file, 5).unwrap(), b"12345");
+        assert_eq!(read_regular(&file, 4).unwrap_err().kind(), io::ErrorKind::InvalidData);
+        let link = dir.path().join("l.json");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert!(read_regular(&link, 10).unwrap_err().to_string().contains("symbolic link"));
+        let status = std::process::Command::new("mkfifo").arg(dir.path().join("f.json")).status().unwrap();
+        assert!(status.success());
+        assert!(read_regular(&dir.path().join("f.json"), 10).unwrap_err().to_string().contains("FIFO"));
+        assert!(read_regular(Path::new("/dev/zero"), 10).unwrap_err().to_string().contains("character device"));
+        // `/proc` files report a size of 0: the cap holds anyway.
+        let mut environ = File::open("/proc/self/status").unwrap();
+        assert_eq!(read_capped(&mut environ, 3).unwrap_err().kind(), io::ErrorKind::InvalidData);
+    }
+
+    #[test]
+    fn real_dir_creates_folders_but_never_follows_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = real_dir(dir.path(), "dataset/events").unwrap();
+        assert!(made.is_dir());
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("dataset/parties")).unwrap();
+        let err = real_dir(dir.path(), "dataset/parties").unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        fs::write(dir.path().join("dataset/sources"), "").unwrap();
+        assert!(real_dir(dir.path(), "dataset/sources/x").unwrap_err().to_string().contains("a file"));
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+}
