@@ -45,9 +45,16 @@ pub struct Finding {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The text of the offending line, for carets in the text report.
+    /// A bounded excerpt of the offending line (at most `EXCERPT_CHARS` characters around the
+    /// column, `…` where it was cut), for carets in the text report.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The 1-based character column of the caret inside `source_line`.
+    #[serde(skip)]
+    pub source_column: u32,
+    /// For a summary finding ("and 19,950 more"), how many findings it stands for.
+    #[serde(skip)]
+    pub(crate) more: usize,
     /// Where the finding's record starts in its file, until `anchor::resolve` turns the pointer
     /// into a line and column.
     #[serde(skip)]
@@ -73,21 +80,47 @@ impl Finding {
             line,
             column,
             pointer: String::new(),
-            message: message.into(),
+            message: bounded(message.into()),
             help: None,
             source_line: None,
+            source_column: 0,
+            more: 0,
             anchor: None,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.set_help(help);
         self
     }
 
+    pub fn set_help(&mut self, help: impl Into<String>) {
+        self.help = Some(bounded(help.into()));
+    }
+
+    /// Keeps an excerpt of `line`, the line `self.column` points into.
     pub fn with_source(mut self, line: &str) -> Self {
-        self.source_line = Some(line.to_string());
+        self.set_source(line);
         self
+    }
+
+    /// Keeps at most `EXCERPT_CHARS` characters of `line` around `self.column`: a finding on a
+    /// 200 KB minified line holds a few dozen bytes of it, not a copy of the line.
+    pub fn set_source(&mut self, line: &str) {
+        let column = self.column.max(1) as usize;
+        let before = EXCERPT_CHARS / 3;
+        let start = column.saturating_sub(1 + before);
+        let mut excerpt = String::new();
+        if start > 0 {
+            excerpt.push('…');
+        }
+        let mut chars = line.chars().skip(start);
+        excerpt.extend(chars.by_ref().take(EXCERPT_CHARS));
+        if chars.next().is_some() {
+            excerpt.push('…');
+        }
+        self.source_column = u32::try_from(column - start + usize::from(start > 0)).unwrap_or(u32::MAX);
+        self.source_line = Some(excerpt);
     }
 
     /// Sort key that makes every report deterministic: file, line, column, code, then the rest.
@@ -106,6 +139,23 @@ impl PartialOrd for Finding {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// Longest message or help kept, in characters: messages quote values from the data, and a
+/// value can be as long as its file.
+pub const MAX_TEXT_CHARS: usize = 400;
+
+/// Characters of the source line kept around a finding's column.
+pub const EXCERPT_CHARS: usize = 96;
+
+/// `text`, cut to `MAX_TEXT_CHARS` characters with `…` at the cut.
+pub fn bounded(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
+        text.truncate(cut);
+        text.push('…');
+        text.shrink_to_fit();
+    }
+    text
 }
 
 /// Counts for report summaries.
