@@ -273,9 +273,7 @@ fn kind(schema: &Value, defs: Option<&Map<String, Value>>, stack: &mut Expanding
                 Some("object") => {
                     let props = item.get("properties").and_then(Value::as_object);
                     let required = string_list(item.get("required"));
-                    FieldKind::Objects {
-                        fields: props.map(|p| fields(p, &required, defs, stack)).unwrap_or_default(),
-                    }
+                    FieldKind::Objects { fields: props.map(|p| fields(p, &required, defs, stack)).unwrap_or_default() }
                 }
                 _ => FieldKind::List { item: Box::new(kind(&item, defs, stack)) },
             }

@@ -38,7 +38,9 @@ pub fn check_table(table: &Table) -> Result<()> {
         None => {}
         Some(Value::String(s)) if s == DRAFT || s.strip_suffix('#') == Some(DRAFT) => {}
         Some(other) => {
-            return bad(format!("unsupported `$schema` {other}: isca validates with JSON Schema draft 2020-12 ({DRAFT})"));
+            return bad(format!(
+                "unsupported `$schema` {other}: isca validates with JSON Schema draft 2020-12 ({DRAFT})"
+            ));
         }
     }
     if let Some(key) = table.schema.get("x-primary-key").filter(|k| !k.is_string()) {
@@ -66,8 +68,9 @@ pub fn check_references(table: &Table, names: &BTreeSet<&str>) -> Result<()> {
                     let known = target.as_str().is_some_and(|t| names.contains(t));
                     if !known {
                         let list = names.iter().copied().collect::<Vec<_>>().join(", ");
-                        let message =
-                            format!("`x-references` at `{at}` names {target}, which is not a table; the tables are: {list}");
+                        let message = format!(
+                            "`x-references` at `{at}` names {target}, which is not a table; the tables are: {list}"
+                        );
                         return Err(Error::Schema { path: table.path.clone(), message });
                     }
                 }
@@ -95,7 +98,10 @@ fn refuse_ref_cycles(table: &Table) -> Result<()> {
             let Some(target) = refs.iter().find(|(p, _)| *p == at).map(|(_, t)| t.clone()) else { break };
             if target == *start {
                 chain.push(target);
-                let message = format!("`$ref` cycle: {}; a reference must lead to a schema, not back to itself", chain.join(" → "));
+                let message = format!(
+                    "`$ref` cycle: {}; a reference must lead to a schema, not back to itself",
+                    chain.join(" → ")
+                );
                 return Err(Error::Schema { path: table.path.clone(), message });
             }
             if chain.contains(&target) {

@@ -45,8 +45,8 @@ pub struct Finding {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// A bounded excerpt of the offending line (at most `EXCERPT_CHARS` characters around the
-    /// column, `…` where it was cut), for carets in the text report.
+    /// The offending line, or for a long line an excerpt around the column with `…` where it
+    /// was cut (at most `EXCERPT_CHARS` characters either way), for carets in the text report.
     #[serde(skip)]
     pub source_line: Option<String>,
     /// The 1-based character column of the caret inside `source_line`.
@@ -105,17 +105,21 @@ impl Finding {
     }
 
     /// Keeps at most `EXCERPT_CHARS` characters of `line` around `self.column`: a finding on a
-    /// 200 KB minified line holds a few dozen bytes of it, not a copy of the line.
+    /// 200 KB minified line holds a hundred characters of it, not a copy of the line.
     pub fn set_source(&mut self, line: &str) {
         let column = self.column.max(1) as usize;
-        let before = EXCERPT_CHARS / 3;
-        let start = column.saturating_sub(1 + before);
+        // A line that fits is kept whole; a longer one is cut to a window that starts a little
+        // before the column, so the caret and what follows it stay in view.
+        let (start, take) = match line.char_indices().nth(EXCERPT_CHARS) {
+            None => (0, EXCERPT_CHARS),
+            Some(_) => (column.saturating_sub(1 + EXCERPT_CHARS / 4), EXCERPT_CHARS / 2),
+        };
         let mut excerpt = String::new();
         if start > 0 {
             excerpt.push('…');
         }
         let mut chars = line.chars().skip(start);
-        excerpt.extend(chars.by_ref().take(EXCERPT_CHARS));
+        excerpt.extend(chars.by_ref().take(take));
         if chars.next().is_some() {
             excerpt.push('…');
         }
@@ -145,8 +149,9 @@ impl PartialOrd for Finding {
 /// value can be as long as its file.
 pub const MAX_TEXT_CHARS: usize = 400;
 
-/// Characters of the source line kept around a finding's column.
-pub const EXCERPT_CHARS: usize = 96;
+/// Longest source line kept whole, in characters; of a longer one, half as many are kept
+/// around the finding's column.
+pub const EXCERPT_CHARS: usize = 240;
 
 /// `text`, cut to `MAX_TEXT_CHARS` characters with `…` at the cut.
 pub fn bounded(mut text: String) -> String {
@@ -171,5 +176,41 @@ impl Summary {
     pub fn new(findings: &[Finding], files: usize, records: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
         Summary { errors, warnings: findings.len() - errors, files, records }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::codes::SYNTAX;
+
+    fn excerpt(line: &str, column: u32) -> (String, u32) {
+        let f = Finding::at(&SYNTAX, "f.json", 1, column, "m").with_source(line);
+        (f.source_line.unwrap(), f.source_column)
+    }
+
+    #[test]
+    fn short_lines_are_kept_whole_long_ones_cut_around_the_column() {
+        assert_eq!(excerpt("{\"a\": 1}", 7), ("{\"a\": 1}".to_string(), 7));
+        let line = "x".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&line, 200), (line.clone(), 200));
+        let long: String = (0..100_000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let (text, col) = excerpt(&long, 50_000);
+        assert_eq!(text.chars().count(), EXCERPT_CHARS / 2 + 2);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(text.chars().nth(col as usize - 1), long.chars().nth(49_999));
+        let (text, col) = excerpt(&long, 3);
+        assert!(!text.starts_with('…') && text.ends_with('…'));
+        assert_eq!((text.chars().nth(col as usize - 1), col), (Some('c'), 3));
+        let (text, col) = excerpt(&long, 100_000);
+        assert_eq!(text.chars().nth(col as usize - 1), long.chars().last());
+    }
+
+    #[test]
+    fn messages_and_help_are_bounded() {
+        let f = Finding::at(&SYNTAX, "f.json", 1, 1, "é".repeat(10_000)).with_help("h".repeat(10_000));
+        assert_eq!(f.message.chars().count(), MAX_TEXT_CHARS + 1);
+        assert_eq!(f.help.unwrap().chars().count(), MAX_TEXT_CHARS + 1);
+        assert_eq!(bounded("short".into()), "short");
     }
 }

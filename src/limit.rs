@@ -17,8 +17,14 @@ pub const MAX_PER_RECORD: usize = 50;
 /// A summary finding for `more` findings that were not kept, the worst of them `severity`.
 pub fn summary(file: &str, line: u32, more: usize, severity: Severity) -> Finding {
     let noun = if more == 1 { "finding" } else { "findings" };
-    let mut f = Finding::at(&TOO_MANY, file, line, 1, format!("{} more {noun} in this record not listed: only the first {MAX_PER_RECORD} are", group(more)))
-        .with_help("fix the findings above and run again to see the rest");
+    let mut f = Finding::at(
+        &TOO_MANY,
+        file,
+        line,
+        1,
+        format!("{} more {noun} in this record not listed: only the first {MAX_PER_RECORD} are", group(more)),
+    )
+    .with_help("fix the findings listed and run again to see the rest");
     f.severity = severity;
     f.more = more;
     f
@@ -109,8 +115,18 @@ mod tests {
         assert_eq!(
             summaries,
             [
-                ("dataset/events/a.json", 1, "20 more findings in this record not listed: only the first 50 are", Severity::Error),
-                ("dataset/events/b.jsonl", 7, "1,010 more findings in this record not listed: only the first 50 are", Severity::Error),
+                (
+                    "dataset/events/a.json",
+                    1,
+                    "20 more findings in this record not listed: only the first 50 are",
+                    Severity::Error
+                ),
+                (
+                    "dataset/events/b.jsonl",
+                    7,
+                    "1,010 more findings in this record not listed: only the first 50 are",
+                    Severity::Error
+                ),
             ]
         );
         assert_eq!(findings.len(), 50 + 3 + 50 + 2);
@@ -126,6 +142,9 @@ mod tests {
 
     #[test]
     fn groups_thousands() {
-        assert_eq!([group(7), group(999), group(1000), group(19_950), group(1_234_567)], ["7", "999", "1,000", "19,950", "1,234,567"]);
+        assert_eq!(
+            [group(7), group(999), group(1000), group(19_950), group(1_234_567)],
+            ["7", "999", "1,000", "19,950", "1,234,567"]
+        );
     }
 }

@@ -29,7 +29,9 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
         if let Some(line) = &f.source_line {
             // Escaping can widen characters before the caret, so the caret column is counted
             // in the escaped text.
-            let (before, at) = line.split_at(line.char_indices().nth(f.source_column.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i));
+            let (before, at) = line.split_at(
+                line.char_indices().nth(f.source_column.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i),
+            );
             let (before, at) = (shown(before), shown(at));
             let indent = " ".repeat(before.chars().count());
             let width = token_width(&at, 1);

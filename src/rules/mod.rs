@@ -3,6 +3,7 @@
 //! The core rules are table-agnostic: they read tables, keys and references from the catalogue.
 //! Domain rules name the tables and fields they need and do nothing where those are absent.
 
+mod control_character;
 mod dangling_reference;
 mod duplicate_id;
 mod duplicate_iso3;
@@ -50,6 +51,7 @@ pub const RULES: &[&dyn Rule] = &[
     &source_predates_event::SourcePredatesEvent,
     &uncited_source::UncitedSource,
     &formula_like_text::FormulaLikeText,
+    &control_character::ControlCharacter,
 ];
 
 /// Runs every rule over the indexed dataset. Rules are independent and the findings are sorted
