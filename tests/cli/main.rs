@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// Hostile inputs (JSONTestSuite-style and crafted): exit code, finding, time, memory, inertness.
+mod hostile;
