@@ -30,3 +30,5 @@ mod round_trip;
 mod synth;
 // Hostile inputs (JSONTestSuite-style and crafted): exit code, finding, time, memory, inertness.
 mod hostile;
+// The fuzz targets' properties on stable: the committed corpus replayed, then proptest.
+mod fuzz_replay;
