@@ -12,7 +12,10 @@ use proptest::prelude::*;
 
 use crate::common::REPO;
 
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+/// A fuzz target's property: panics on a violation.
+type Check = fn(&[u8]);
+
+const TARGETS: &[(&str, Check)] = &[
     ("parse_locate", checks::parse_locate),
     ("partial_dates", checks::partial_dates),
     ("canonical_round_trip", checks::canonical_round_trip),

@@ -134,6 +134,7 @@ fn every_hostile_case_is_handled() {
     for case in &all {
         match check(case) {
             // Shown with `--nocapture`: the numbers behind the bounds.
+            #[allow(clippy::print_stdout)]
             Ok((ms, mib)) => println!("{:<48} {ms:>6} ms {mib:>4} MiB", case.name),
             Err(e) => failed.push(e),
         }
