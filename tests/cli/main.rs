@@ -32,3 +32,5 @@ mod synth;
 mod hostile;
 // The fuzz targets' properties on stable: the committed corpus replayed, then proptest.
 mod fuzz_replay;
+// Tests against mutants that cargo-mutants found alive (guards, date arms).
+mod bite;
