@@ -48,7 +48,7 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
             // The record starts at the start of its line, whose number the loader recorded.
             let (pos, line) = json::position_from(text, 0, anchor.line, offset);
             (f.line, f.column) = (pos.line, pos.column);
-            f.source_line = Some(line.to_string());
+            f.set_source(line);
         }
     }
 }
@@ -111,7 +111,7 @@ mod tests {
         );
         for (f, kind) in enum_findings.iter().zip(["riot", "coup", "putsch"]) {
             let line = f.source_line.as_deref().unwrap();
-            let at: String = line.chars().skip(f.column as usize - 1).take(kind.len() + 2).collect();
+            let at: String = line.chars().skip(f.source_column as usize - 1).take(kind.len() + 2).collect();
             assert_eq!(at, format!("\"{kind}\""), "{f:?}");
             assert!(!line.ends_with('\r'));
         }

@@ -224,6 +224,25 @@ mod tests {
             prop_assert_eq!(parse(&line), parse(&source));
         }
 
+        /// `isca fmt` keeps every number's value: a literal either comes out of the canonical
+        /// writer denoting the same decimal (`1.50` may become `1.5`, never `1.5000001`), or
+        /// the parser reports it (L007, L020) and fmt refuses the file.
+        #[test]
+        fn numbers_keep_their_value_or_are_reported(
+            literal in "-?(0|[1-9][0-9]{0,25})(\\.[0-9]{1,25})?([eE][-+]?[0-9]{1,3})?",
+        ) {
+            let c = catalog();
+            let parsed = json::parse(&format!("{{\"n\": {literal}}}")).unwrap();
+            if parsed.issues.is_empty() {
+                let line = to_line(&parsed.value, &agreements(&c).fields);
+                let written = line.strip_prefix("{\"n\":").and_then(|r| r.strip_suffix('}')).unwrap();
+                prop_assert!(json::same_decimal(&literal, written), "{} written as {}", literal, written);
+            } else {
+                let kinds: Vec<_> = parsed.issues.iter().map(|i| i.kind).collect();
+                prop_assert!(kinds.iter().all(|k| matches!(k, json::IssueKind::InexactNumber | json::IssueKind::UnsafeNumber)), "{:?}", kinds);
+            }
+        }
+
         #[test]
         fn any_json_value_round_trips(x in arb_value(), style in any::<u8>()) {
             let c = catalog();

@@ -12,6 +12,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
+#[path = "catalog_checks.rs"]
+pub mod checks;
+
 /// All tables, sorted by name, plus a hash of the schema bytes for published metadata.
 #[derive(Debug)]
 pub struct Catalog {
@@ -112,10 +115,16 @@ impl Catalog {
             hasher.update(&bytes);
             let schema: Value = serde_json::from_slice(&bytes)
                 .map_err(|e| Error::Schema { path: path.clone(), message: e.to_string() })?;
-            tables.push(Table::from_schema(path, schema)?);
+            let table = Table::from_schema(path, schema)?;
+            checks::check_table(&table)?;
+            tables.push(table);
         }
         if tables.is_empty() {
             return Err(Error::Missing { path: dir.to_path_buf(), what: "*.schema.json files in the schema folder" });
+        }
+        let names: std::collections::BTreeSet<&str> = tables.iter().map(|t: &Table| t.name.as_str()).collect();
+        for t in &tables {
+            checks::check_references(t, &names)?;
         }
         Ok(Catalog { tables, schema_sha256: hex(&hasher.finalize()) })
     }
@@ -147,7 +156,7 @@ impl Table {
         let defs = root.get("$defs").and_then(Value::as_object);
         let props = root.get("properties").and_then(Value::as_object).ok_or_else(|| bad("no `properties`"))?;
         let required = string_list(root.get("required"));
-        let fields = fields(props, &required, defs);
+        let fields = fields(props, &required, defs, &mut Vec::new());
         let primary_key = root.get("x-primary-key").and_then(Value::as_str).unwrap_or("id").to_string();
         if !fields.iter().any(|f| f.name == primary_key) {
             return Err(bad(&format!("primary key `{primary_key}` is not a property")));
@@ -198,43 +207,63 @@ impl Table {
     }
 }
 
-fn fields(props: &Map<String, Value>, required: &[String], defs: Option<&Map<String, Value>>) -> Vec<Field> {
+/// The `$defs` names being expanded, outermost first: a reference back into one of them is a
+/// recursive type (a tree), which publishes as JSON text instead of being expanded forever.
+type Expanding = Vec<String>;
+
+fn fields(
+    props: &Map<String, Value>,
+    required: &[String],
+    defs: Option<&Map<String, Value>>,
+    stack: &mut Expanding,
+) -> Vec<Field> {
     props
         .iter()
         .map(|(name, raw)| {
-            let schema = resolve(raw, defs);
+            let depth = stack.len();
+            let (schema, kind) = match resolve(raw, defs, stack) {
+                Some(schema) => {
+                    let kind = kind(&schema, defs, stack);
+                    (schema, kind)
+                }
+                None => (raw.clone(), FieldKind::Json),
+            };
+            stack.truncate(depth);
             Field {
                 name: name.clone(),
                 description: schema.get("description").and_then(Value::as_str).unwrap_or_default().to_string(),
                 required: required.contains(name),
-                kind: kind(&schema, defs),
+                kind,
                 schema,
             }
         })
         .collect()
 }
 
-/// Merges a local `$ref` (`#/$defs/x`) into the property, the property's own keys winning.
-fn resolve(raw: &Value, defs: Option<&Map<String, Value>>) -> Value {
-    let Some(obj) = raw.as_object() else { return raw.clone() };
-    let target = obj
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-        .and_then(|name| defs?.get(name));
+/// Merges a local `$ref` (`#/$defs/x`) into the property, the property's own keys winning,
+/// and pushes the names it expanded on `stack`; `None` when it refers back to a definition
+/// being expanded. Chains of bare references cannot loop: `refuse_ref_cycles` ran first.
+fn resolve(raw: &Value, defs: Option<&Map<String, Value>>, stack: &mut Expanding) -> Option<Value> {
+    let Some(obj) = raw.as_object() else { return Some(raw.clone()) };
+    let name = obj.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"));
+    let target = name.and_then(|name| Some((name, defs?.get(name)?)));
     match target {
-        Some(def) => {
-            let mut merged = resolve(def, defs).as_object().cloned().unwrap_or_default();
+        Some((name, def)) => {
+            if stack.iter().any(|n| n == name) {
+                return None;
+            }
+            stack.push(name.to_string());
+            let mut merged = resolve(def, defs, stack)?.as_object().cloned().unwrap_or_default();
             for (k, v) in obj.iter().filter(|(k, _)| *k != "$ref") {
                 merged.insert(k.clone(), v.clone());
             }
-            Value::Object(merged)
+            Some(Value::Object(merged))
         }
-        None => raw.clone(),
+        None => Some(raw.clone()),
     }
 }
 
-fn kind(schema: &Value, defs: Option<&Map<String, Value>>) -> FieldKind {
+fn kind(schema: &Value, defs: Option<&Map<String, Value>>, stack: &mut Expanding) -> FieldKind {
     let get = |k: &str| schema.get(k).and_then(Value::as_str);
     if get("x-format") == Some("partial-date") {
         return FieldKind::PartialDate;
@@ -248,14 +277,16 @@ fn kind(schema: &Value, defs: Option<&Map<String, Value>>) -> FieldKind {
         Some("number") => FieldKind::Number,
         Some("boolean") => FieldKind::Boolean,
         Some("array") => {
-            let item = schema.get("items").map(|i| resolve(i, defs)).unwrap_or(Value::Null);
+            let Some(item) = schema.get("items").map_or(Some(Value::Null), |i| resolve(i, defs, stack)) else {
+                return FieldKind::Json;
+            };
             match item.get("type").and_then(Value::as_str) {
                 Some("object") => {
                     let props = item.get("properties").and_then(Value::as_object);
                     let required = string_list(item.get("required"));
-                    FieldKind::Objects { fields: props.map(|p| fields(p, &required, defs)).unwrap_or_default() }
+                    FieldKind::Objects { fields: props.map(|p| fields(p, &required, defs, stack)).unwrap_or_default() }
                 }
-                _ => FieldKind::List { item: Box::new(kind(&item, defs)) },
+                _ => FieldKind::List { item: Box::new(kind(&item, defs, stack)) },
             }
         }
         _ => FieldKind::Json,

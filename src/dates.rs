@@ -179,6 +179,94 @@ mod tests {
         assert_eq!(parse("21-01"), Err(DateError::Shape));
     }
 
+    #[test]
+    fn months_have_their_lengths() {
+        let last = |ym: &str| format_day(parse(ym).unwrap().end);
+        let expected = [
+            ("2021-01", "31"),
+            ("2021-02", "28"),
+            ("2021-03", "31"),
+            ("2021-04", "30"),
+            ("2021-05", "31"),
+            ("2021-06", "30"),
+            ("2021-07", "31"),
+            ("2021-08", "31"),
+            ("2021-09", "30"),
+            ("2021-10", "31"),
+            ("2021-11", "30"),
+            ("2021-12", "31"),
+            ("2024-02", "29"),
+            ("2000-02", "29"),
+            ("1900-02", "28"),
+        ];
+        for (ym, day) in expected {
+            assert_eq!(last(ym), format!("{ym}-{day}"));
+        }
+        for bad in [
+            "2021-04-31",
+            "2021-06-31",
+            "2021-09-31",
+            "2021-11-31",
+            "1900-02-29",
+            "2023-02-29",
+            "2021-01-00",
+            "2021-00",
+            "2021-00-10",
+        ] {
+            assert!(matches!(parse(bad), Err(DateError::Impossible(_))), "{bad}");
+        }
+        for good in ["2021-04-30", "2024-02-29", "2000-02-29", "2021-12-31", "2021-01-01"] {
+            assert!(parse(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn only_a_single_day_is_exact() {
+        let exact = |s: &str| parse(s).unwrap().is_exact_day();
+        assert!(exact("2021-01-26"));
+        assert!(!exact("2021-01"));
+        assert!(!exact("2021"));
+        assert!(!exact("2021-01-26/2021-01-26"));
+        assert_eq!(parse("2021-01-26/2021-01-27").unwrap().precision_label(), "interval");
+        assert_eq!(parse("2021-01").unwrap().precision_label(), "month");
+        assert_eq!(parse("2021").unwrap().precision_label(), "year");
+        assert_eq!(Precision::Day.as_str(), "day");
+    }
+
+    #[test]
+    fn shapes_that_are_not_dates() {
+        for s in [
+            "",
+            "2021-",
+            "2021-1",
+            "2021-01-1",
+            "20210",
+            "2021-01-01-01",
+            "２０２１",
+            "2021/",
+            "/2021",
+            "2021-01-01/x",
+            "+2021",
+        ] {
+            assert_eq!(parse(s), Err(DateError::Shape), "{s:?}");
+        }
+        assert_eq!(DateError::Reversed.to_string(), "the interval ends before it starts");
+        assert_eq!(DateError::Impossible("2021-13".into()).to_string(), "2021-13 is not a calendar date");
+        assert_eq!(DateError::Shape.to_string(), "not a partial date");
+    }
+
+    #[test]
+    fn intervals_span_from_the_first_to_the_last_day() {
+        let i = parse("2021-01-26/2021-02").unwrap();
+        assert_eq!((format_day(i.start), format_day(i.end)), ("2021-01-26".into(), "2021-02-28".into()));
+        assert_eq!(i.precision, Precision::Month);
+        assert!(parse("2021-01-26/2021-01-26").is_ok());
+        assert_eq!(parse("2021-01-27/2021-01-26"), Err(DateError::Reversed));
+        assert_eq!(days(1970, 1, 1), 0);
+        assert_eq!(days(2000, 3, 1), 11_017);
+        assert_eq!(days(1969, 12, 31), -1);
+    }
+
     proptest! {
         #[test]
         fn day_numbers_round_trip(z in -719_528i32..2_932_896) {

@@ -45,9 +45,16 @@ pub struct Finding {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The text of the offending line, for carets in the text report.
+    /// The offending line, or for a long line an excerpt around the column with `…` where it
+    /// was cut (at most `EXCERPT_CHARS` characters either way), for carets in the text report.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The 1-based character column of the caret inside `source_line`.
+    #[serde(skip)]
+    pub source_column: u32,
+    /// For a summary finding ("and 19,950 more"), how many findings it stands for.
+    #[serde(skip)]
+    pub(crate) more: usize,
     /// Where the finding's record starts in its file, until `anchor::resolve` turns the pointer
     /// into a line and column.
     #[serde(skip)]
@@ -73,21 +80,51 @@ impl Finding {
             line,
             column,
             pointer: String::new(),
-            message: message.into(),
+            message: bounded(message.into()),
             help: None,
             source_line: None,
+            source_column: 0,
+            more: 0,
             anchor: None,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.set_help(help);
         self
     }
 
+    pub fn set_help(&mut self, help: impl Into<String>) {
+        self.help = Some(bounded(help.into()));
+    }
+
+    /// Keeps an excerpt of `line`, the line `self.column` points into.
     pub fn with_source(mut self, line: &str) -> Self {
-        self.source_line = Some(line.to_string());
+        self.set_source(line);
         self
+    }
+
+    /// Keeps at most `EXCERPT_CHARS` characters of `line` around `self.column`: a finding on a
+    /// 200 KB minified line holds a hundred characters of it, not a copy of the line.
+    pub fn set_source(&mut self, line: &str) {
+        let column = self.column.max(1) as usize;
+        // A line that fits is kept whole; a longer one is cut to a window that starts a little
+        // before the column, so the caret and what follows it stay in view.
+        let (start, take) = match line.char_indices().nth(EXCERPT_CHARS) {
+            None => (0, EXCERPT_CHARS),
+            Some(_) => (column.saturating_sub(1 + EXCERPT_CHARS / 4), EXCERPT_CHARS / 2),
+        };
+        let mut excerpt = String::new();
+        if start > 0 {
+            excerpt.push('…');
+        }
+        let mut chars = line.chars().skip(start);
+        excerpt.extend(chars.by_ref().take(take));
+        if chars.next().is_some() {
+            excerpt.push('…');
+        }
+        self.source_column = u32::try_from(column - start + usize::from(start > 0)).unwrap_or(u32::MAX);
+        self.source_line = Some(excerpt);
     }
 
     /// Sort key that makes every report deterministic: file, line, column, code, then the rest.
@@ -108,6 +145,24 @@ impl PartialOrd for Finding {
     }
 }
 
+/// Longest message or help kept, in characters: messages quote values from the data, and a
+/// value can be as long as its file.
+pub const MAX_TEXT_CHARS: usize = 400;
+
+/// Longest source line kept whole, in characters; of a longer one, half as many are kept
+/// around the finding's column.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// `text`, cut to `MAX_TEXT_CHARS` characters with `…` at the cut.
+pub fn bounded(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
+        text.truncate(cut);
+        text.push('…');
+        text.shrink_to_fit();
+    }
+    text
+}
+
 /// Counts for report summaries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -121,5 +176,41 @@ impl Summary {
     pub fn new(findings: &[Finding], files: usize, records: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
         Summary { errors, warnings: findings.len() - errors, files, records }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::codes::SYNTAX;
+
+    fn excerpt(line: &str, column: u32) -> (String, u32) {
+        let f = Finding::at(&SYNTAX, "f.json", 1, column, "m").with_source(line);
+        (f.source_line.unwrap(), f.source_column)
+    }
+
+    #[test]
+    fn short_lines_are_kept_whole_long_ones_cut_around_the_column() {
+        assert_eq!(excerpt("{\"a\": 1}", 7), ("{\"a\": 1}".to_string(), 7));
+        let line = "x".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&line, 200), (line.clone(), 200));
+        let long: String = (0..100_000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let (text, col) = excerpt(&long, 50_000);
+        assert_eq!(text.chars().count(), EXCERPT_CHARS / 2 + 2);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(text.chars().nth(col as usize - 1), long.chars().nth(49_999));
+        let (text, col) = excerpt(&long, 3);
+        assert!(!text.starts_with('…') && text.ends_with('…'));
+        assert_eq!((text.chars().nth(col as usize - 1), col), (Some('c'), 3));
+        let (text, col) = excerpt(&long, 100_000);
+        assert_eq!(text.chars().nth(col as usize - 1), long.chars().last());
+    }
+
+    #[test]
+    fn messages_and_help_are_bounded() {
+        let f = Finding::at(&SYNTAX, "f.json", 1, 1, "é".repeat(10_000)).with_help("h".repeat(10_000));
+        assert_eq!(f.message.chars().count(), MAX_TEXT_CHARS + 1);
+        assert_eq!(f.help.unwrap().chars().count(), MAX_TEXT_CHARS + 1);
+        assert_eq!(bounded("short".into()), "short");
     }
 }

@@ -21,6 +21,7 @@ pub mod hash;
 pub mod index;
 pub mod iso3166;
 pub mod json;
+pub mod limit;
 pub mod load;
 pub mod report;
 pub mod rules;
@@ -71,6 +72,7 @@ pub fn validate(root: &Path) -> Result<Validation> {
     let check = |r: &load::Record, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, out);
     let Loaded { dataset, mut findings, checked } = load::load_checked(root, &catalog, &check)?;
     findings.extend(rules::check(&Index::build(&catalog, &dataset)));
+    limit::per_record(&mut findings);
     anchor::resolve(root, &mut findings);
     findings.sort();
     Ok(Validation { catalog, dataset, findings, checked })

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         (Err(e), _) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("isca: error: {e}");
+                eprintln!("isca: error: {}", isca::text::inert(&e.to_string()));
             }
             ExitCode::from(2)
         }

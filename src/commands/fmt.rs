@@ -7,6 +7,7 @@ use crate::canonical;
 use crate::catalog::Catalog;
 use crate::cli::FmtArgs;
 use crate::error::{Error, Result};
+use crate::text::inert;
 use crate::{ExitStatus, atomic, load};
 
 pub fn run(args: &FmtArgs, out: &mut dyn Write) -> Result<ExitStatus> {
@@ -25,14 +26,15 @@ pub fn run(args: &FmtArgs, out: &mut dyn Write) -> Result<ExitStatus> {
         }
         changed += 1;
         if args.check {
-            writeln!(out, "would reformat {}", file.file).map_err(io)?;
+            writeln!(out, "would reformat {}", inert(&file.file)).map_err(io)?;
         } else {
             atomic::replace(&path, file.text.as_bytes()).map_err(|e| Error::io(&path, e))?;
-            writeln!(out, "formatted {}", file.file).map_err(io)?;
+            writeln!(out, "formatted {}", inert(&file.file)).map_err(io)?;
         }
     }
     for f in &plan.refused {
-        writeln!(out, "{}:{}:{}: error[{}]: {}", f.file, f.line, f.column, f.rule, f.message).map_err(io)?;
+        let (file, message) = (inert(&f.file), inert(&f.message));
+        writeln!(out, "{file}:{}:{}: error[{}]: {message}", f.line, f.column, f.rule).map_err(io)?;
     }
     let skipped = plan.refused.iter().map(|f| &f.file).collect::<std::collections::BTreeSet<_>>().len();
     let unchanged = plan.files.len() - changed;

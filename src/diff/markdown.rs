@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::{Diff, compact, headline};
+use crate::text::inert;
 
 /// Longest value shown in full; longer ones end in `…` (the JSON format has them whole).
 const MAX_VALUE_CHARS: usize = 120;
@@ -57,18 +58,19 @@ fn value(v: &Value) -> String {
     code(&format!("{cut}…"))
 }
 
-/// A code span that survives backticks inside the text (CommonMark §6.1).
+/// A code span that survives backticks inside the text (CommonMark §6.1), its text inert.
 fn code(text: &str) -> String {
+    let text = &*inert(text);
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// Plain text with the characters Markdown would read as formatting escaped.
+/// Plain text with the characters Markdown would read as formatting escaped, and inert.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in inert(text).chars() {
         if "\\`*_[]<>#|~".contains(c) {
             out.push('\\');
         }

@@ -4,19 +4,21 @@
 use std::io::{self, Write};
 
 use super::{Diff, compact, headline};
+use crate::text::inert;
 
 pub fn write(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     for s in &diff.skipped {
-        writeln!(out, "note: left out of the comparison ({} root): {}:{}: {}", s.root, s.file, s.line, s.reason)?;
+        let (file, reason) = (inert(&s.file), inert(&s.reason));
+        writeln!(out, "note: left out of the comparison ({} root): {file}:{}: {reason}", s.root, s.line)?;
     }
     if !diff.skipped.is_empty() {
         writeln!(out)?;
     }
     for t in &diff.tables {
-        writeln!(out, "{}", t.table)?;
+        writeln!(out, "{}", inert(&t.table))?;
         let named = |id: &str, label: &Option<String>| match label {
-            Some(l) => format!("{id} ({l})"),
-            None => id.to_string(),
+            Some(l) => format!("{} ({})", inert(id), inert(l)),
+            None => inert(id).into_owned(),
         };
         for e in &t.added {
             writeln!(out, "  + {}", named(&e.id, &e.label))?;
@@ -27,8 +29,11 @@ pub fn write(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
         for c in &t.changed {
             writeln!(out, "  ~ {}", named(&c.id, &c.label))?;
             for f in &c.changes {
-                let show = |v: &Option<serde_json::Value>| v.as_ref().map_or("(absent)".to_string(), compact);
-                let field = if f.field.is_empty() { "(record)" } else { &f.field };
+                // serde_json escapes C0 controls in strings but not C1 or bidi controls.
+                let show = |v: &Option<serde_json::Value>| {
+                    v.as_ref().map_or("(absent)".to_string(), |v| inert(&compact(v)).into_owned())
+                };
+                let field = if f.field.is_empty() { "(record)".into() } else { inert(&f.field) };
                 writeln!(out, "      {field}: {} → {}", show(&f.old), show(&f.new))?;
             }
         }

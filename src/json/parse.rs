@@ -6,11 +6,15 @@
 //! duplicate keys without a word, and because we want a hard depth limit that can never overflow
 //! the stack whatever the input.
 
-use serde_json::map::Entry;
+use std::collections::HashMap;
+
 use serde_json::{Map, Number, Value};
 
 /// Deepest nesting of arrays and objects accepted; records are a few levels deep.
 pub const MAX_DEPTH: usize = 64;
+
+/// Issues kept per document; the rest are counted in `Parsed::dropped`.
+pub const MAX_ISSUES: usize = 50;
 
 /// Integers beyond ±2^53 lose precision in JavaScript, pandas' float columns and DuckDB's JSON
 /// reader (I-JSON, RFC 7493 §2.2).
@@ -45,6 +49,8 @@ pub struct Issue {
 pub enum IssueKind {
     DuplicateKey,
     UnsafeNumber,
+    /// A number whose decimal value a 64-bit float cannot hold (`3.14159265358979323846`).
+    InexactNumber,
     TrailingContent,
 }
 
@@ -52,12 +58,16 @@ pub enum IssueKind {
 #[derive(Debug)]
 pub struct Parsed {
     pub value: Value,
+    /// The first `MAX_ISSUES` issues, in the order they were found.
     pub issues: Vec<Issue>,
+    /// How many more issues there were: counted, not kept, so that a hostile file with a
+    /// million duplicate keys costs a counter rather than a million messages.
+    pub dropped: usize,
 }
 
 /// Parses one JSON document that must fill `text` (apart from surrounding whitespace).
 pub fn parse(text: &str) -> Result<Parsed, Fatal> {
-    let mut p = Parser { b: text.as_bytes(), text, pos: 0, issues: Vec::new(), stack: Vec::new() };
+    let mut p = Parser::new(text);
     p.skip_ws();
     if p.pos == p.b.len() {
         return Err(Fatal { kind: FatalKind::Empty, offset: 0, message: "the file holds no JSON value".into() });
@@ -66,14 +76,14 @@ pub fn parse(text: &str) -> Result<Parsed, Fatal> {
     p.skip_ws();
     if p.pos < p.b.len() {
         let offset = p.pos;
-        p.issues.push(Issue {
+        p.issue(Issue {
             kind: IssueKind::TrailingContent,
             offset,
             message: "unexpected content after the end of the record".into(),
             related: None,
         });
     }
-    Ok(Parsed { value, issues: p.issues })
+    Ok(Parsed { value, issues: p.issues, dropped: p.dropped })
 }
 
 struct Parser<'a> {
@@ -81,12 +91,20 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     issues: Vec<Issue>,
+    /// Issues past `MAX_ISSUES`, counted but not kept.
+    dropped: usize,
+    /// Set when re-reading text already parsed: its issues were recorded the first time.
+    quiet: bool,
     /// Array items being parsed, innermost array last: each array is then allocated once at
     /// its exact length instead of growing (and over-allocating) item by item.
     stack: Vec<Value>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser { b: text.as_bytes(), text, pos: 0, issues: Vec::new(), dropped: 0, quiet: false, stack: Vec::new() }
+    }
+
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.pos) {
             self.pos += 1;
@@ -133,6 +151,10 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1;
         let mut map = Map::new();
+        // From the first duplicate on, where each key first appeared: finding the first
+        // occurrence then costs a lookup, not a re-read of the object, so 10,000 duplicates
+        // stay linear while clean objects pay nothing.
+        let mut first_seen: Option<HashMap<String, usize>> = None;
         self.skip_ws();
         if self.b.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -152,22 +174,19 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            match map.entry(key) {
-                Entry::Vacant(slot) => {
-                    slot.insert(value);
-                }
-                Entry::Occupied(mut slot) => {
-                    let key = slot.key().clone();
-                    let related = self.first_key_offset(start, depth, &key);
-                    self.issues.push(Issue {
-                        kind: IssueKind::DuplicateKey,
-                        offset: key_at,
-                        message: format!("duplicate key {key:?}: the later value silently replaces the earlier one"),
-                        related,
-                    });
-                    slot.insert(value);
-                }
+            if map.contains_key(&key) {
+                let seen = first_seen.get_or_insert_with(|| self.key_offsets(start, depth, key_at));
+                let related = seen.get(&key).copied();
+                let message = format!(
+                    "duplicate key {}: the later value silently replaces the earlier one",
+                    shorten(&format!("{key:?}"))
+                );
+                self.issue(Issue { kind: IssueKind::DuplicateKey, offset: key_at, message, related });
+            } else if let Some(seen) = &mut first_seen {
+                seen.insert(key.clone(), key_at);
             }
+            // On a repeated key this replaces the value in place, as serde_json does.
+            map.insert(key, value);
             self.skip_ws();
             match self.b.get(self.pos) {
                 Some(b',') => self.pos += 1,
@@ -180,27 +199,44 @@ impl Parser<'_> {
         }
     }
 
-    /// Finds where `key` first appeared in the object starting at `start` by reading its
-    /// members again (they parsed once already, so they parse again); duplicates are rare,
-    /// so clean input pays nothing for this.
-    fn first_key_offset(&self, start: usize, depth: usize, key: &str) -> Option<usize> {
-        let mut probe = Parser { b: self.b, text: self.text, pos: start + 1, issues: Vec::new(), stack: Vec::new() };
+    /// Where each key of the object starting at `start` first appears, up to `until`, read
+    /// again once (the members parsed once already, so they parse again).
+    fn key_offsets(&self, start: usize, depth: usize, until: usize) -> HashMap<String, usize> {
+        let mut seen = HashMap::new();
+        let mut probe = Parser::new(self.text);
+        probe.pos = start + 1;
+        probe.quiet = true;
         loop {
             probe.skip_ws();
             let at = probe.pos;
-            let k = probe.string().ok()?;
-            if k == key {
-                return Some(at);
+            if at >= until {
+                return seen;
             }
+            let Ok(k) = probe.string() else { return seen };
+            seen.entry(k).or_insert(at);
             probe.skip_ws();
             probe.pos += 1; // ':'
             probe.skip_ws();
-            probe.value(depth).ok()?;
+            if probe.value(depth).is_err() {
+                return seen;
+            }
             probe.skip_ws();
             if probe.b.get(probe.pos) != Some(&b',') {
-                return None;
+                return seen;
             }
             probe.pos += 1;
+        }
+    }
+
+    /// Records an issue, keeping at most `MAX_ISSUES`; the rest are only counted.
+    fn issue(&mut self, issue: Issue) {
+        if self.quiet {
+            return;
+        }
+        if self.issues.len() < MAX_ISSUES {
+            self.issues.push(issue);
+        } else {
+            self.dropped += 1;
         }
     }
 
@@ -370,7 +406,7 @@ impl Parser<'_> {
             }
         };
         if number.as_f64().is_none_or(|f| f.abs() > SAFE_INTEGER) || literal.len() > 40 {
-            self.issues.push(Issue {
+            self.issue(Issue {
                 kind: IssueKind::UnsafeNumber,
                 offset: start,
                 message: format!(
@@ -379,9 +415,48 @@ impl Parser<'_> {
                 ),
                 related: None,
             });
+        } else if !integer && !same_decimal(literal, &number.to_string()) {
+            let message = format!(
+                "number {} has more digits than a 64-bit float keeps: every reader and `isca fmt` \
+                 would turn it into {number}",
+                shorten(literal)
+            );
+            self.issue(Issue { kind: IssueKind::InexactNumber, offset: start, message, related: None });
         }
         Ok(Value::Number(number))
     }
+}
+
+/// Whether two JSON number literals denote the same decimal value (`1.50`, `15e-1` and `1.5`
+/// do; `0.1` and `0.1000000000000000055` do not). Signs of zero do not count.
+pub(crate) fn same_decimal(a: &str, b: &str) -> bool {
+    match (decimal(a), decimal(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// A number literal as (negative, significant digits, exponent of the last digit), with no
+/// leading or trailing zero digits; `None` if the exponent does not fit in an `i64`.
+fn decimal(s: &str) -> Option<(bool, String, i64)> {
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (mantissa, exp) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], s[i + 1..].trim_start_matches('+').parse::<i64>().ok()?),
+        None => (s, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    let zeros = i64::try_from(digits.len() - significant.len()).ok()?;
+    let exp = exp.checked_sub(i64::try_from(frac.len()).ok()?)?.checked_add(zeros)?;
+    Some((negative, significant.to_string(), exp))
 }
 
 fn shorten(s: &str) -> String {

@@ -62,3 +62,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn same_decimal_compares_values_not_spelling() {
+    for (a, b) in
+        [("1.50", "1.5"), ("15e-1", "1.5"), ("100", "1E2"), ("0.0", "-0"), ("1e21", "1000000000000000000000.0")]
+    {
+        assert!(same_decimal(a, b), "{a} {b}");
+    }
+    for (a, b) in
+        [("0.1", "0.1000000000000000055"), ("1e-400", "0.0"), ("-1.5", "1.5"), ("1e99999999999999999999", "1")]
+    {
+        assert!(!same_decimal(a, b), "{a} {b}");
+    }
+}
+
+#[test]
+fn numbers_a_float_cannot_hold_are_inexact() {
+    let kinds = |t: &str| parse(t).unwrap().issues.iter().map(|i| i.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("3.14159265358979323846264338"), [IssueKind::InexactNumber]);
+    assert_eq!(kinds("1e-400"), [IssueKind::InexactNumber]);
+    assert_eq!(kinds("[0.1, 1.50, 2.5e3, -0.0, 1E2, 123456.789]"), []);
+    assert_eq!(kinds("1e400"), [IssueKind::UnsafeNumber]);
+}
+
+#[test]
+fn many_duplicate_keys_are_found_in_linear_time_and_capped() {
+    let keys: Vec<String> = (0..20_000).map(|i| format!("\"k{i}\": {i}")).collect();
+    let text = format!("{{{}, {}}}", keys.join(", "), keys.join(", "));
+    let started = std::time::Instant::now();
+    let parsed = parse(&text).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(parsed.issues.len(), MAX_ISSUES);
+    assert_eq!(parsed.dropped, 20_000 - MAX_ISSUES);
+    assert_eq!(parsed.issues[0].related, Some(1));
+    let second = text.find("\"k1\":").unwrap();
+    assert_eq!(parsed.issues[1].related, Some(second));
+    assert_eq!(parsed.value.as_object().unwrap().len(), 20_000);
+}

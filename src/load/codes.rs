@@ -138,6 +138,22 @@ pub static LINE_TOO_LONG: RuleDoc = RuleDoc {
     explanation: "## What it does\nReports a line of a `.jsonl` file longer than 64 MiB and skips it, without holding it in memory; the following lines are still read.\n\n## Why is this bad?\nNo record is that large; such a line is a corrupted file, a binary pasted in, or an attempt to exhaust the validator's memory. The same limit applies to a `.json` record file.\n\n## Example\nA `.jsonl` file holding a disk image with no line break.",
 };
 
+pub static INEXACT_NUMBER: RuleDoc = RuleDoc {
+    code: "L020",
+    name: "inexact-number",
+    severity: Severity::Error,
+    summary: "A number has more digits than a 64-bit float keeps.",
+    explanation: "## What it does\nReports a number whose decimal value a 64-bit float (IEEE 754 double) cannot hold: more than about 17 significant digits, or an exponent so small that it reads as zero. `isca fmt` leaves such a file untouched.\n\n## Why is this bad?\nEvery reader of the published data (JavaScript, pandas, DuckDB, Parquet's DOUBLE) and `isca fmt` itself would store the nearest float instead, so the value would change silently between the record and the release.\n\n## Example\n`\"share\": 3.14159265358979323846264338` reads as `3.141592653589793`. Round it, or store it as a string if every digit matters.",
+};
+
+pub static TOO_MANY: RuleDoc = RuleDoc {
+    code: "L021",
+    name: "too-many-findings",
+    severity: Severity::Error,
+    summary: "A record has more findings than are reported; this one counts the rest.",
+    explanation: "## What it does\nAfter the first 50 findings of one record (a `.json` file, or a line of a `.jsonl` file), reports one summary finding at the start of the record, \"N more findings in this record not listed\", instead of the rest. Its severity is the worst of the findings it stands for, so the exit code is the same as if every finding were listed.\n\n## Why is this bad?\nA record with thousands of findings is usually one mistake repeated (a pasted block, a generated file); listing each one would only bury the first, and would let a hostile file make the report, and the memory it takes, as large as it likes.\n\n## Example\nA file with the same key 20,000 times: 50 `L005` findings, and one `L021`: `19,950 more findings in this record not listed: only the first 50 are`.",
+};
+
 pub static ALL: &[&RuleDoc] = &[
     &INVALID_UTF8,
     &BOM,
@@ -156,4 +172,6 @@ pub static ALL: &[&RuleDoc] = &[
     &HIDDEN_RECORD,
     &EMPTY_DATASET,
     &LINE_TOO_LONG,
+    &INEXACT_NUMBER,
+    &TOO_MANY,
 ];

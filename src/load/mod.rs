@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Finding, RuleDoc};
+use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::error::Result;
 use crate::fsio;
 use crate::json::{self, FatalKind, IssueKind};
@@ -191,6 +191,7 @@ fn parse_one(file: &SourceFile, text: &str, base_line: u32, out: &mut Vec<Findin
                     IssueKind::DuplicateKey => &codes::DUPLICATE_KEY,
                     IssueKind::UnsafeNumber => &codes::UNSAFE_NUMBER,
                     IssueKind::TrailingContent => &codes::TRAILING,
+                    IssueKind::InexactNumber => &codes::INEXACT_NUMBER,
                 };
                 let mut finding = at(doc, issue.offset, issue.message);
                 if let Some(first) = issue.related {
@@ -202,6 +203,9 @@ fn parse_one(file: &SourceFile, text: &str, base_line: u32, out: &mut Vec<Findin
                     ));
                 }
                 out.push(finding);
+            }
+            if parsed.dropped > 0 {
+                out.push(crate::limit::summary(&file.rel, base_line, parsed.dropped, Severity::Error));
             }
             Some(parsed.value)
         }

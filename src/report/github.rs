@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{Report, counts};
 use crate::diagnostic::Severity;
+use crate::text::inert;
 
 /// Annotations GitHub shows per kind and step; the rest are dropped (actions/toolkit#734).
 const SHOWN_PER_KIND: usize = 10;
@@ -15,15 +16,16 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = f.message.clone();
+        // Text from the data is made inert first, so the only line break left is ours.
+        let mut message = inert(&f.message).into_owned();
         if let Some(help) = &f.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&inert(help));
         }
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            property(&f.file),
+            property(&inert(&f.file)),
             f.line,
             f.column,
             property(f.rule),

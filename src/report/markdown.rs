@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use super::{Report, counts, plural};
 use crate::diagnostic::Severity;
 use crate::rules;
+use crate::text::inert;
 
 /// Rows of the findings table; a step summary is capped at 1 MiB and nobody reads a longer one.
 const MAX_ROWS: usize = 100;
@@ -38,12 +39,12 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "| `{}:{}:{}` | `{}` | {} | {} |",
-            code(&f.file),
+            code(&inert(&f.file)),
             f.line,
             f.column,
             f.rule,
             f.severity.as_str(),
-            cell(&f.message)
+            cell(&inert(&f.message))
         )?;
     }
     if report.findings.len() > MAX_ROWS {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{Report, counts, plural};
 use crate::diagnostic::Severity;
+use crate::text::inert;
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
@@ -20,24 +21,30 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
             Severity::Error => ("error", paint(RED)),
             Severity::Warning => ("warning", paint(YELLOW)),
         };
-        writeln!(out, "{style}{label}[{}]{reset}{}: {}{reset}", f.rule, paint(BOLD), f.message)?;
+        writeln!(out, "{style}{label}[{}]{reset}{}: {}{reset}", f.rule, paint(BOLD), inert(&f.message))?;
         let blue = paint(BLUE);
         let gutter = f.line.to_string();
         let pad = " ".repeat(gutter.len());
-        writeln!(out, "{pad}{blue}-->{reset} {}:{}:{}", f.file, f.line, f.column)?;
+        writeln!(out, "{pad}{blue}-->{reset} {}:{}:{}", inert(&f.file), f.line, f.column)?;
         if let Some(line) = &f.source_line {
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-            let indent = " ".repeat(f.column.saturating_sub(1) as usize);
-            let width = token_width(&shown, f.column as usize);
+            // Escaping can widen characters before the caret, so the caret column is counted
+            // in the escaped text.
+            let (before, at) = line.split_at(
+                line.char_indices().nth(f.source_column.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i),
+            );
+            let (before, at) = (shown(before), shown(at));
+            let indent = " ".repeat(before.chars().count());
+            let width = token_width(&at, 1);
+            let shown = before + &at;
             writeln!(out, "{pad} {blue}|{reset}")?;
             writeln!(out, "{blue}{gutter} |{reset} {shown}")?;
             writeln!(out, "{pad} {blue}|{reset} {indent}{style}{}{reset}", "^".repeat(width))?;
         }
         if !f.pointer.is_empty() {
-            writeln!(out, "{pad} {blue}={reset} at {}", f.pointer)?;
+            writeln!(out, "{pad} {blue}={reset} at {}", inert(&f.pointer))?;
         }
         if let Some(help) = &f.help {
-            writeln!(out, "{pad} {blue}={reset} help: {help}")?;
+            writeln!(out, "{pad} {blue}={reset} help: {}", inert(help))?;
         }
         writeln!(out)?;
     }
@@ -51,6 +58,11 @@ fn summary(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "{}", counts(s, ""))
     }
+}
+
+/// A source excerpt as shown: inert, tabs as single spaces so the caret stays aligned.
+fn shown(s: &str) -> String {
+    inert(s).chars().map(|c| if c == '\t' { ' ' } else { c }).collect()
 }
 
 /// How many characters to underline: a whole string token, a scalar up to its delimiter,

@@ -72,7 +72,7 @@ impl Rule for DanglingReference {
 fn dangling(index: &Index<'_>, reference: &Reference, record: &Record, pointer: String, id: &str) -> Finding {
     let mut f = finding_at(&DOC, record, pointer, format!("`{id}` is not an id in table `{}`", reference.target));
     let candidates = index.table(&reference.target).filter_map(|r| index.id(r));
-    f.help = Some(match did_you_mean(id, candidates) {
+    f.set_help(match did_you_mean(id, candidates) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("add a record `{id}` to `{}`, or fix the reference", reference.target),
     });

@@ -4,6 +4,7 @@
 //! Domain rules name the tables and fields they need and do nothing where those are absent.
 
 mod citation_role;
+mod control_character;
 mod dangling_reference;
 mod duplicate_id;
 mod duplicate_iso3;
@@ -57,6 +58,7 @@ pub const RULES: &[&dyn Rule] = &[
     &no_supporting_citation::NoSupportingCitation,
     &uncited_source::UncitedSource,
     &formula_like_text::FormulaLikeText,
+    &control_character::ControlCharacter,
 ];
 
 /// Runs every rule over the indexed dataset. Rules are independent and the findings are sorted

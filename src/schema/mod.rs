@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Anchor, Finding, RuleDoc};
+use crate::diagnostic::{Anchor, Finding, RuleDoc, Severity};
 use crate::error::{Error, Result};
 use crate::load::{Dataset, Record};
 use crate::text::did_you_mean;
@@ -61,7 +61,16 @@ pub fn check_record(validators: &Validators, catalog: &Catalog, record: &Record,
         return;
     }
     let table = &catalog.tables[record.table];
-    out.extend(validators.0[record.table].iter_errors(&record.value).map(|e| finding(record, table, &e)));
+    // A record can break its schema once per item of a huge list; past the bound the errors
+    // are only counted.
+    let mut errors = validators.0[record.table].iter_errors(&record.value);
+    out.extend(errors.by_ref().take(crate::limit::MAX_PER_RECORD).map(|e| finding(record, table, &e)));
+    let more = errors.count();
+    if more > 0 {
+        let mut summary = crate::limit::summary(&record.file, record.line, more, Severity::Error);
+        summary.pointer = String::new();
+        out.push(summary);
+    }
 }
 
 fn finding(record: &Record, table: &crate::catalog::Table, error: &ValidationError<'_>) -> Finding {
@@ -70,7 +79,9 @@ fn finding(record: &Record, table: &crate::catalog::Table, error: &ValidationErr
     let (doc, message, help, target) = describe(error, &pointer, table);
     let mut f = Finding::at(doc, &record.file, 0, 0, format!("{message} (keyword `{keyword}`)"));
     f.pointer = target.clone().unwrap_or(pointer);
-    f.help = help;
+    if let Some(help) = help {
+        f.set_help(help);
+    }
     f.anchor = Some(Anchor { offset: record.offset, line: record.line, key: target.is_some() });
     f
 }

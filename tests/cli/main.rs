@@ -33,3 +33,9 @@ mod citation_role;
 // Links, FIFOs, endless files, hidden and wrong-case records, unsafe output folders.
 #[cfg(unix)]
 mod hostile_fs;
+// Hostile inputs (JSONTestSuite-style and crafted): exit code, finding, time, memory, inertness.
+mod hostile;
+// The fuzz targets' properties on stable: the committed corpus replayed, then proptest.
+mod fuzz_replay;
+// Tests against mutants that cargo-mutants found alive (guards, date arms).
+mod bite;

@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 use crate::common::{REPO, Root};
 
 /// Codes a fixture cannot avoid next to its own, with the reason.
-const ALSO: &[(&str, &str, &str)] =
-    &[("L007", "S001", "the schemas have no numeric field, so any number is also the wrong type")];
+const ALSO: &[(&str, &str, &str)] = &[
+    ("L007", "S001", "the schemas have no numeric field, so any number is also the wrong type"),
+    ("L020", "S001", "the schemas have no numeric field, so any number is also the wrong type"),
+    ("L021", "L005", "the summary stands for findings of another rule, here duplicate keys"),
+];
 
 /// Lays the files under `from` over the root, recreating symbolic links as links (L011).
 /// Files git cannot hold are described instead: `NAME.fifo` lays a FIFO at `NAME` (L012), and
