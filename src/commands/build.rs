@@ -20,7 +20,7 @@ pub fn run(args: &BuildArgs, color: bool, out: &mut dyn Write, progress: &mut dy
         return Ok(ExitStatus::Failure);
     }
     let dir = args.out.clone().unwrap_or_else(|| args.root.join("dist"));
-    let done = export::publish(&v.catalog, &v.dataset, &dir, progress)?;
+    let done = export::publish_with(&v.catalog, &v.dataset, &dir, !args.no_site, progress)?;
     writeln!(
         out,
         "published {} records of {} tables to {} ({} files)",
