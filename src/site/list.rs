@@ -171,7 +171,7 @@ pub fn render(view: &View<'_>, t: usize, facets: &[Facet], n: usize) -> String {
             thead {
                 tr {
                     th scope="col" { "Record" }
-                    @if dated { th scope="col" { "Date" } }
+                    @if dated { th.date scope="col" { "Date" } }
                     @for f in facets.iter().filter(|f| f.column) { th scope="col" { (f.label) } }
                 }
             }
@@ -194,7 +194,7 @@ fn list_row(view: &View<'_>, r: Rec, facets: &[Facet], dated: bool) -> Markup {
                 a href={ (clean(view.id(r))) ".html" } { (clean(view.title(r))) }
                 br; code.id { (clean(view.id(r))) }
             }
-            @if dated { td { @if let Some((d, _, _)) = view.date(r) { time { (clean(d)) } } } }
+            @if dated { td.date { @if let Some((d, _, _)) = view.date(r) { time { (clean(d)) } } } }
             @for f in facets.iter().filter(|f| f.column) {
                 td {
                     @for &k in &f.rows[r.row] {

@@ -17,6 +17,7 @@ pub const MAX_NODES: usize = 60;
 const W: f64 = 960.0;
 const H: f64 = 560.0;
 const STEPS: usize = 300;
+const GRAVITY: f64 = 0.5;
 
 pub struct Graph {
     /// (party, number of agreements), most first.
@@ -90,13 +91,15 @@ fn layout(g: &Graph) -> Vec<(f64, f64)> {
             push[b].0 += dx / d * f;
             push[b].1 += dy / d * f;
         }
+        // Gravity towards the centre keeps the separate groups of parties close together.
+        for (p, f) in pos.iter().zip(push.iter_mut()) {
+            f.0 += (W / 2.0 - p.0) * GRAVITY * k / 10.0;
+            f.1 += (H / 2.0 - p.1) * GRAVITY * k / 10.0;
+        }
         for (p, (fx, fy)) in pos.iter_mut().zip(push) {
             let len = (fx * fx + fy * fy).sqrt().max(0.01);
             p.0 += fx / len * len.min(temp);
             p.1 += fy / len * len.min(temp);
-            // A weak pull to the centre keeps unconnected parties on the canvas.
-            p.0 += (W / 2.0 - p.0) * 0.01;
-            p.1 += (H / 2.0 - p.1) * 0.01;
         }
     }
     fit(pos)
@@ -143,7 +146,7 @@ pub fn render(view: &View<'_>, page: &Page<'_>) -> Markup {
                 @let label = format!("{}: {n} agreement{}", clean(view.title(r)), if n == 1 { "" } else { "s" });
                 a.node href=(page.to(&view.href(r))) aria-label=(label) {
                     circle cx=(f1(pos[i].0)) cy=(f1(pos[i].1)) r=(f1(radius(n))) { title { (label) } }
-                    text x=(f1(pos[i].0)) y=(f1(pos[i].1 - radius(n) - 3.0)) { (clean(&short_label(view.short(r)))) }
+                    text x=(f1(pos[i].0)) y=(f1(pos[i].1 - radius(n) - 3.0)) { (clean(&short_label(node_label(view, r)))) }
                 }
             }
         }
@@ -160,6 +163,11 @@ pub fn render(view: &View<'_>, page: &Page<'_>) -> Markup {
             }
         }
     }
+}
+
+/// A party's abbreviation or ISO code where it has one: the drawing has room for little.
+fn node_label<'m>(view: &View<'m>, r: Rec) -> &'m str {
+    view.first_text(r, &["abbreviation", "iso3"]).unwrap_or_else(|| view.short(r))
 }
 
 /// Node labels stay short: a long name is cut at a word, with an ellipsis.

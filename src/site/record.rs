@@ -32,10 +32,16 @@ pub fn render(view: &View<'_>, r: Rec) -> String {
                 @if let Some(value) = view.value(r, f) {
                     div {
                         dt {
-                            (heading(&column.name))
-                            span.desc { (clean(&column.description)) }
+                            a href={ "../codebook.html#" (frame.name) "-" (column.name) } { (heading(&column.name)) }
+                            span.desc { (clean(first_sentence(&column.description))) }
                         }
-                        dd { (shown(view, &page, &value)) (citation_urls(view, &value)) }
+                        dd {
+                            @if let (Shown::Word(word), "certainty") = (&value, column.name.as_str()) {
+                                (certainty(word))
+                            } @else {
+                                (shown(view, &page, &value)) (citation_urls(view, &value))
+                            }
+                        }
                     }
                 }
             }
@@ -43,6 +49,14 @@ pub fn render(view: &View<'_>, r: Rec) -> String {
         (back_refs(view, &page, r))
     };
     layout::document(view, &page, html! {}, main)
+}
+
+/// The first sentence of a field's description: the codebook has the rest.
+fn first_sentence(s: &str) -> &str {
+    match s.find(". ") {
+        Some(i) => &s[..=i],
+        None => s,
+    }
 }
 
 /// For citations, the URL of each cited source, so a reader can go straight to it.

@@ -135,7 +135,7 @@ fn per_record(view: &View<'_>, page: &Page<'_>, lanes: &[Vec<Mark>]) -> Markup {
             @for y in axis.ticks() {
                 @let x = axis.x(dates::days(y, 1, 1));
                 line.grid x1=(f1(x)) x2=(f1(x)) y1="16" y2=(f1(height - 4.0)) {}
-                text.tick x=(f1(x + 2.0)) y="12" { (y) }
+                @if x < WIDTH - 30.0 { text.tick x=(f1(x + 2.0)) y="12" { (y) } }
             }
             @for (l, lane) in lanes.iter().enumerate() {
                 text.lane x="4" y=(f1(lane_tops[l] + 8.0)) { (heading(LANES[l])) }

@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// The website: a page of each kind, links, the escaping corpus, determinism.
+mod site;

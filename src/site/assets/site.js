@@ -66,6 +66,7 @@
     });
     if (dated) {
       cell(tr, function (td) {
+        td.className = "date";
         if (r[2] === null) return;
         var t = document.createElement("time");
         t.textContent = r[2];
