@@ -31,7 +31,7 @@ pub fn render(view: &View<'_>) -> String {
         @for t in &model.tables {
             section aria-labelledby=(t.name) {
                 h2 #(t.name) { code { (t.name) } ": " (clean(&t.title)) }
-                p { (clean(&t.description)) }
+                p { (layout::described(&t.description)) }
                 p { (t.rows) " records. Primary key: " code { (t.primary_key.join(", ")) } ". "
                     a href={ (t.name) "/index.html" } { "Browse the " (t.name.replace('_', " ")) } "." }
                 (columns(&t.name, &t.columns))
@@ -84,7 +84,7 @@ fn columns(table: &str, columns: &[Column]) -> Markup {
                             }
                         }
                         td {
-                            (clean(&c.description))
+                            (layout::described(&c.description))
                             @if let Values::Enum { categories, .. } = &c.values {
                                 br; "Allowed: " @for (i, v) in categories.iter().enumerate() {
                                     @if i > 0 { ", " } code { (v) }

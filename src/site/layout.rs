@@ -148,11 +148,25 @@ pub fn shown(view: &View<'_>, page: &Page<'_>, value: &Shown<'_>) -> Markup {
                             } @else {
                                 (shown(view, page, value))
                             }
+                            @if let Shown::Ref(_, Some(r)) = value {
+                                @if let Some(url) = view.text(*r, "url").and_then(web_url) {
+                                    " · " a.ext href=(url) rel="noopener noreferrer" { "original" }
+                                }
+                            }
                         }
                     }
                 }
             }
         },
+    }
+}
+
+/// A schema description, with its `code spans` as code.
+pub fn described(text: &str) -> Markup {
+    html! {
+        @for (i, part) in text.split('`').enumerate() {
+            @if i % 2 == 1 { code { (clean(part)) } } @else { (clean(part)) }
+        }
     }
 }
 

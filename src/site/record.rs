@@ -33,13 +33,13 @@ pub fn render(view: &View<'_>, r: Rec) -> String {
                     div {
                         dt {
                             a href={ "../codebook.html#" (frame.name) "-" (column.name) } { (heading(&column.name)) }
-                            span.desc { (clean(first_sentence(&column.description))) }
+                            span.desc { (layout::described(first_sentence(&column.description))) }
                         }
                         dd {
                             @if let (Shown::Word(word), "certainty") = (&value, column.name.as_str()) {
                                 (certainty(word))
                             } @else {
-                                (shown(view, &page, &value)) (citation_urls(view, &value))
+                                (shown(view, &page, &value))
                             }
                         }
                     }
@@ -56,29 +56,6 @@ fn first_sentence(s: &str) -> &str {
     match s.find(". ") {
         Some(i) => &s[..=i],
         None => s,
-    }
-}
-
-/// For citations, the URL of each cited source, so a reader can go straight to it.
-fn citation_urls(view: &View<'_>, value: &Shown<'_>) -> Markup {
-    let Shown::Objects(objects) = value else { return html! {} };
-    let urls: Vec<(&str, &str)> = objects
-        .iter()
-        .flat_map(|members| members.iter())
-        .filter_map(|(_, v)| match v {
-            Shown::Ref(_, Some(src)) => Some((view.title(*src), layout::web_url(view.text(*src, "url")?)?)),
-            _ => None,
-        })
-        .collect();
-    html! {
-        @if !urls.is_empty() {
-            p.desc { "Source URLs:" }
-            ul.values {
-                @for (title, url) in urls {
-                    li { a.ext href=(url) rel="noopener noreferrer" { (clean(title)) } }
-                }
-            }
-        }
     }
 }
 
