@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
 work=bench/work/site-$events
-cargo build --release --locked --quiet
-bin=target/release/isca
+# ISCA=path runs a binary built earlier instead of building one.
+bin=${ISCA:-target/release/isca}
+[ -n "${ISCA:-}" ] || cargo build --release --locked --quiet
 if [ ! -d "$work/data/dataset" ]; then
     rm -rf "$work" && mkdir -p "$work"
     "$bin" synth "$work/data" --events "$events" --layout jsonl >/dev/null
@@ -31,7 +32,7 @@ site=$work/dist/site
 echo "site files: $(find "$site" -type f | wc -l), $(du -sm --apparent-size "$site" | cut -f1) MB"
 echo "largest files:"
 find "$site" -type f -printf '%s %P\n' | sort -rn | head -5 | awk '{printf "  %8.1f kB  %s\n", $1/1024, $2}'
-echo "largest record page: $(find "$site" -type f -name '*-*.html' ! -name 'page-*' -printf '%s %P\n' | sort -rn | head -1)"
+echo "largest record page: $(find "$site" -type f -name '*-*.html' ! -name 'page-*' -printf '%s %P\n' | sort -rn | head -1 || true)"
 echo "search index per table (shards, total):"
 for t in "$site"/*/; do
     n=$(find "$t" -name 'search-*.js' | wc -l)

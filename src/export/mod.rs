@@ -101,10 +101,10 @@ pub fn publish_with(
     put(&mut staging, "CODEBOOK.md".into(), codebook::render(&model).into_bytes())?;
     if site {
         let downloads = staging.written().to_vec();
-        crate::site::render(&model, Some(&downloads), &mut |path, bytes| {
-            let path = format!("site/{path}");
-            staging.put_unsynced(&path, bytes)?;
-            progress.wrote(&path);
+        crate::site::render(&model, Some(&downloads), &mut |files| {
+            let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, b)| (format!("site/{p}"), b)).collect();
+            staging.put_unsynced(&files)?;
+            files.iter().for_each(|(p, _)| progress.wrote(p));
             Ok(())
         })?;
     }

@@ -99,7 +99,8 @@ pub fn heading(name: &str) -> String {
 /// Bidirectional-text controls are shown as their code point, so a value cannot reorder what
 /// is displayed around it (the "Trojan Source" trick); everything else is kept as written.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if !s.chars().any(bidi) {
         return Cow::Borrowed(s);
     }

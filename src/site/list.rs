@@ -66,8 +66,9 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
                     }
                 }
                 if ids.len() <= MAX_OPTIONS {
-                    let label =
-                        |id: &str| -> String { clean(view.resolve(id).map(|r| view.short(r)).unwrap_or(id)).into_owned() };
+                    let label = |id: &str| -> String {
+                        clean(view.resolve(id).map(|r| view.short(r)).unwrap_or(id)).into_owned()
+                    };
                     let labels = ids.iter().map(|id| label(id)).collect();
                     out.push(counted(heading(&c.name), false, labels, rows));
                 }

@@ -41,34 +41,47 @@ pub fn file_count(model: &Model) -> usize {
     4 + model.tables.iter().map(|t| list::pages(t.rows) + list::shards(t.rows) + t.rows).sum::<usize>()
 }
 
-/// Renders the whole site, handing each file (path relative to the site, bytes) to `put`.
-/// `downloads` are the data files published beside the site (`None` for a site on its own).
-pub fn render(model: &Model, downloads: Option<&[Written]>, put: &mut dyn FnMut(&str, &[u8]) -> Result<()>) -> Result<()> {
+/// Files of the site: (path relative to the site, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// Renders the whole site, handing the files to `put` in batches (rendered in parallel, so
+/// that the writer can write them in parallel too). `downloads` are the data files published
+/// beside the site (`None` for a site on its own).
+pub fn render(model: &Model, downloads: Option<&[Written]>, put: &mut dyn FnMut(Files) -> Result<()>) -> Result<()> {
     let view = View::new(model);
-    put("assets/site.css", CSS.as_bytes())?;
-    put("assets/site.js", JS.as_bytes())?;
-    put("index.html", home::render(&view, downloads).as_bytes())?;
-    put("codebook.html", codebook::render(&view).as_bytes())?;
+    let mut files: Files = vec![
+        ("assets/site.css".into(), CSS.into()),
+        ("assets/site.js".into(), JS.into()),
+        ("index.html".into(), home::render(&view, downloads).into_bytes()),
+        ("codebook.html".into(), codebook::render(&view).into_bytes()),
+    ];
     for (t, frame) in model.tables.iter().enumerate() {
         let facets = list::facets(&view, t);
-        for n in 0..list::pages(frame.rows) {
-            put(&format!("{}/{}", frame.name, list::page_file(n)), list::render(&view, t, &facets, n).as_bytes())?;
-        }
-        for s in 0..list::shards(frame.rows) {
-            put(&format!("{}/search-{s}.js", frame.name), list::shard(&view, t, &facets, s).as_bytes())?;
-        }
+        let lists: Files = (0..list::pages(frame.rows))
+            .into_par_iter()
+            .map(|n| {
+                (format!("{}/{}", frame.name, list::page_file(n)), list::render(&view, t, &facets, n).into_bytes())
+            })
+            .collect();
+        files.extend(lists);
+        let shards: Files = (0..list::shards(frame.rows))
+            .into_par_iter()
+            .map(|s| (format!("{}/search-{s}.js", frame.name), list::shard(&view, t, &facets, s).into_bytes()))
+            .collect();
+        files.extend(shards);
+    }
+    put(files)?;
+    for (t, frame) in model.tables.iter().enumerate() {
         let rows: Vec<usize> = (0..frame.rows).collect();
         for batch in rows.chunks(BATCH) {
-            let pages: Vec<(String, String)> = batch
+            let pages: Files = batch
                 .par_iter()
                 .map(|&row| {
                     let r = Rec { table: t, row };
-                    (view.href(r), record::render(&view, r))
+                    (view.href(r), record::render(&view, r).into_bytes())
                 })
                 .collect();
-            for (path, html) in pages {
-                put(&path, html.as_bytes())?;
-            }
+            put(pages)?;
         }
     }
     Ok(())

@@ -115,9 +115,7 @@ fn fit(pos: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     let sx = (W - 2.0 * mx) / (x1 - x0).max(1.0);
     let sy = (H - 2.0 * my) / (y1 - y0).max(1.0);
     // Rounded here, so the drawing does not depend on the last bits of the arithmetic.
-    pos.into_iter()
-        .map(|(x, y)| (((x - x0) * sx + mx).round(), ((y - y0) * sy + my).round()))
-        .collect()
+    pos.into_iter().map(|(x, y)| (((x - x0) * sx + mx).round(), ((y - y0) * sy + my).round())).collect()
 }
 
 fn radius(agreements: usize) -> f64 {

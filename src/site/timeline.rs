@@ -49,7 +49,11 @@ fn marks(view: &View<'_>) -> Vec<Vec<Mark>> {
 pub fn mark_count(view: &View<'_>) -> usize {
     let lanes = marks(view);
     let total: usize = lanes.iter().map(Vec::len).sum();
-    if total <= MAX_MARKS { total } else { years(&lanes).iter().map(|(_, c)| c.iter().filter(|&&n| n > 0).count()).sum() }
+    if total <= MAX_MARKS {
+        total
+    } else {
+        years(&lanes).iter().map(|(_, c)| c.iter().filter(|&&n| n > 0).count()).sum()
+    }
 }
 
 fn years(lanes: &[Vec<Mark>]) -> Vec<(i32, Vec<usize>)> {

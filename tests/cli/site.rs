@@ -133,7 +133,8 @@ fn the_escaping_corpus_renders_inert() {
     let run = root.run(&["site", "--out", "out"]);
     assert_eq!(run.code, 0, "{}", run.render());
     let files = tree(&root.file("out"));
-    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     let mut payloads = 0;
     for (path, bytes) in &files {
         let text = std::str::from_utf8(bytes).unwrap();
