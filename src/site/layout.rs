@@ -101,7 +101,8 @@ pub fn heading(name: &str) -> String {
 pub fn clean(s: &str) -> Cow<'_, str> {
     let bidi =
         |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !s.chars().any(bidi) {
+    // Every bidi control is encoded starting with byte 0xD8 or 0xE2: most strings skip the scan.
+    if !s.bytes().any(|b| b == 0xD8 || b == 0xE2) || !s.chars().any(bidi) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(|c| if bidi(c) { format!("[U+{:04X}]", c as u32) } else { c.to_string() }).collect())
