@@ -49,9 +49,9 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
                 let mut ids: Vec<&str> = Vec::new();
                 let mut seen: HashMap<&str, u32> = HashMap::new();
                 let mut rows = Vec::with_capacity(frame.rows);
-                for row in 0..frame.rows {
+                for span in spans.iter().take(frame.rows) {
                     let mut mine = Vec::new();
-                    if let (Some(span), Values::Text(v)) = (spans[row].clone(), &items.values) {
+                    if let (Some(span), Values::Text(v)) = (span.clone(), &items.values) {
                         for id in span.filter_map(|j| v[j].as_deref()) {
                             let k = *seen.entry(id).or_insert_with(|| {
                                 ids.push(id);
