@@ -5,6 +5,7 @@
 # PyPI (its driver only), axe-core from the npm registry, all into target/site-check/.
 #
 #   interop/site.sh    screenshots of each kind of page go to target/site-shots/
+#   ISCA=path interop/site.sh    the same with a binary built earlier
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,10 +34,12 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cargo build --release --locked --quiet
-./target/release/isca build --out "$tmp/dist" >/dev/null
+# ISCA=path checks a binary built earlier instead of building one.
+isca=${ISCA:-target/release/isca}
+[ -n "${ISCA:-}" ] || cargo build --release --locked --quiet
+"$isca" build --out "$tmp/dist" >/dev/null
 mkdir -p "$tmp/escaping" && cp -r schema "$tmp/escaping/" && cp -r tests/fixtures/site-escaping/dataset "$tmp/escaping/"
-./target/release/isca site "$tmp/escaping" --out "$tmp/escaping-site" >/dev/null
+"$isca" site "$tmp/escaping" --out "$tmp/escaping-site" >/dev/null
 
 rm -rf target/site-shots
 "$work/venv/bin/python" interop/site_check.py "$tmp/dist/site" dataset --axe "$work/axe-$axe/axe.min.js" \
