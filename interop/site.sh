@@ -15,7 +15,8 @@ axe=4.10.2
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "site: installing chromium with apt-get" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 if [ ! -x "$work/venv/bin/python" ] || ! "$work/venv/bin/python" -c "import playwright" 2>/dev/null \
     || [ "$("$work/venv/bin/pip" show playwright 2>/dev/null | sed -n 's/^Version: //p')" != "$playwright" ]; then
