@@ -91,7 +91,8 @@ impl Staging {
                 if let Some(folder) = path.parent() {
                     fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
                 }
-                fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+                // A fresh staging folder holds no file of that name: never write through one.
+                File::create_new(&path).and_then(|mut f| f.write_all(bytes)).map_err(|e| Error::io(&path, e))?;
                 Ok(Written { path: rel.clone(), bytes: bytes.len() as u64, sha256: sha256_hex(bytes) })
             })
             .collect::<Result<Vec<Written>>>()?;
