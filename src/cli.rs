@@ -30,6 +30,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Write a synthetic dataset of any size (valid, or with known faults) for benchmarks.
     Synth(SynthArgs),
+    /// Validate, then write the dataset as a static website alone (`isca build` includes it).
+    Site(SiteArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,6 +59,22 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Lowest severity that stops the build (exit 1, nothing written).
+    #[arg(long, value_enum, default_value_t = Severity::Error)]
+    pub fail_on: Severity,
+    /// Publish the data files only, without the website in `site/`.
+    #[arg(long)]
+    pub no_site: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// Folder holding `schema/` and `dataset/`.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder [default: ROOT/site]. Replaced whole, and only when the site is complete.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Lowest severity that stops the site (exit 1, nothing written).
     #[arg(long, value_enum, default_value_t = Severity::Error)]
     pub fail_on: Severity,
 }

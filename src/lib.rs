@@ -27,6 +27,7 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod site;
 pub mod synth;
 pub mod text;
 
@@ -95,5 +96,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
         Command::Synth(args) => commands::synth::run(args, out),
+        Command::Site(args) => commands::site::run(args, color, out),
     }
 }

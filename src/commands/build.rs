@@ -22,7 +22,7 @@ pub fn run(args: &BuildArgs, color: bool, out: &mut dyn Write, progress: &mut dy
             .map_err(io)?;
         return Ok(ExitStatus::Failure);
     }
-    let done = export::publish(&v.catalog, &v.dataset, &dir, progress)?;
+    let done = export::publish_with(&v.catalog, &v.dataset, &dir, !args.no_site, progress)?;
     writeln!(
         out,
         "published {} records of {} tables to {} ({} files)",

@@ -5,5 +5,6 @@ pub mod diff;
 pub mod fmt;
 pub mod new;
 pub mod rules;
+pub mod site;
 pub mod synth;
 pub mod validate;

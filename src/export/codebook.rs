@@ -108,7 +108,8 @@ fn columns(columns: &[Column], md: &mut String) -> std::fmt::Result {
     Ok(())
 }
 
-fn type_name(values: &Values) -> String {
+/// The type of a column, as the codebook (and the site's codebook page) names it.
+pub fn type_name(values: &Values) -> String {
     match values {
         Values::Text(_) => "string".into(),
         Values::Enum { .. } => "category".into(),
@@ -127,14 +128,25 @@ fn type_name(values: &Values) -> String {
 
 fn refs(c: &Column) -> String {
     let key = |target: &str| format!("`{target}`");
+    references(c)
+        .iter()
+        .map(|(member, target)| match member {
+            Some(m) => format!("`{m}` → {}", key(target)),
+            None => key(target),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The tables a column references: `(None, table)` for the column or its list items,
+/// `(Some(member), table)` for a member of its objects.
+pub fn references(c: &Column) -> Vec<(Option<&str>, &str)> {
     match &c.values {
-        Values::List { items, .. } => items.references.as_deref().map(key).unwrap_or_default(),
-        Values::Objects { members, .. } => members
-            .iter()
-            .filter_map(|m| m.references.as_deref().map(|t| format!("`{}` → {}", m.name, key(t))))
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => c.references.as_deref().map(key).unwrap_or_default(),
+        Values::List { items, .. } => items.references.as_deref().map(|t| (None, t)).into_iter().collect(),
+        Values::Objects { members, .. } => {
+            members.iter().filter_map(|m| m.references.as_deref().map(|t| (Some(m.name.as_str()), t))).collect()
+        }
+        _ => c.references.as_deref().map(|t| (None, t)).into_iter().collect(),
     }
 }
 

@@ -7,6 +7,7 @@
 //! dist/parquet/<table>.parquet                            parquet.rs
 //! dist/datapackage.json                                   datapackage.rs
 //! dist/CODEBOOK.md                                        codebook.rs
+//! dist/site/                                              ../site/ (unless `--no-site`)
 //! dist/SHA256SUMS                                         checksums.rs
 //! ```
 //!
@@ -58,11 +59,23 @@ pub struct Published {
 
 /// Publishes `dataset` into `out`, replacing what an earlier build put there.
 pub fn publish(catalog: &Catalog, dataset: &Dataset, out: &Path, progress: &mut dyn Progress) -> Result<Published> {
+    publish_with(catalog, dataset, out, true, progress)
+}
+
+/// Publishes `dataset` into `out`, with the website in `site/` when `site` is set.
+pub fn publish_with(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    out: &Path,
+    site: bool,
+    progress: &mut dyn Progress,
+) -> Result<Published> {
     let model = Model::build(catalog, dataset)?;
     let mut staging = Staging::create(out)?;
     let csv_files: usize = model.tables.iter().map(|t| 1 + t.links.len()).sum();
+    let site_files = if site { crate::site::file_count(&model) } else { 0 };
     // Per table: its CSV files, two JSON files, one Parquet file; then three package files.
-    progress.start((csv_files + 3 * model.tables.len() + 3) as u64);
+    progress.start((csv_files + 3 * model.tables.len() + 3 + site_files) as u64);
     let mut put = |staging: &mut Staging, path: String, bytes: Vec<u8>| -> Result<()> {
         staging.put(&path, &bytes)?;
         progress.wrote(&path);
@@ -87,8 +100,18 @@ pub fn publish(catalog: &Catalog, dataset: &Dataset, out: &Path, progress: &mut 
     bytes.push(b'\n');
     put(&mut staging, "datapackage.json".into(), bytes)?;
     put(&mut staging, "CODEBOOK.md".into(), codebook::render(&model).into_bytes())?;
+    if site {
+        let downloads = staging.written().to_vec();
+        crate::site::render(&model, Some(&downloads), &mut |files| {
+            let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, b)| (format!("site/{p}"), b)).collect();
+            staging.put_unsynced(&files)?;
+            files.iter().for_each(|(p, _)| progress.wrote(p));
+            Ok(())
+        })?;
+    }
     let sums = checksums::sums(staging.written());
-    put(&mut staging, "SHA256SUMS".into(), sums.into_bytes())?;
+    staging.put("SHA256SUMS", sums.as_bytes())?;
+    progress.wrote("SHA256SUMS");
     let files = staging.written().len();
     staging.commit()?;
     progress.finish();

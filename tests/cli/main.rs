@@ -39,3 +39,5 @@ mod hostile;
 mod fuzz_replay;
 // Tests against mutants that cargo-mutants found alive (guards, date arms).
 mod bite;
+// The website: a page of each kind, links, the escaping corpus, determinism.
+mod site;
