@@ -30,6 +30,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Write a synthetic dataset of any size (valid, or with known faults) for benchmarks.
     Synth(SynthArgs),
+    /// Serve the Language Server Protocol over stdin/stdout: live findings in the editor.
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -151,4 +153,11 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Accepted for clients that pass it; stdio is the only transport.
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -21,6 +21,7 @@ pub mod index;
 pub mod iso3166;
 pub mod json;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod scaffold;
@@ -92,5 +93,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
         Command::Synth(args) => commands::synth::run(args, out),
+        Command::Lsp(_) => commands::lsp::run(out),
     }
 }
