@@ -28,3 +28,7 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// `isca lsp` over stdio: every request's response, cross-file updates, robustness.
+mod lsp;
+// The minimal LSP client those tests drive the server with.
+mod lsp_client;
