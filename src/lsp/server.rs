@@ -226,9 +226,10 @@ impl<'c> Server<'c> {
 
     fn resource_ops(&self) -> bool {
         let edit = self.client.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
+        // Resource operations live in `documentChanges`, so announcing them implies it
+        // (Neovim announces `resourceOperations` alone).
         edit.is_some_and(|e| {
-            e.document_changes == Some(true)
-                && e.resource_operations.as_ref().is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename))
+            e.resource_operations.as_ref().is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename))
         })
     }
 
