@@ -256,3 +256,19 @@ fn half_typed_json_broken_schemas_strangers_and_bad_requests_never_stop_the_serv
     assert!(r["result"]["contents"]["value"].as_str().unwrap().contains("parties"), "{r}");
     assert_eq!(c.shutdown(), 0);
 }
+
+/// `docs/rules.md`, where diagnostics link, is generated from the registry and must be current.
+#[test]
+fn rules_doc_is_generated_from_the_registry() {
+    let path = std::path::Path::new(crate::common::REPO).join("docs/rules.md");
+    let want = isca::lsp::rules_markdown();
+    if std::env::var_os("ISCA_UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(have == want, "docs/rules.md is stale: run `ISCA_UPDATE_DOCS=1 cargo test --test cli rules_doc`");
+    for d in isca::rules::docs() {
+        assert!(have.contains(&format!("\n## {} {}\n", d.code, d.name)), "{}", d.code);
+    }
+}
