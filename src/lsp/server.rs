@@ -32,6 +32,16 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     });
     send(connection, Response::new_ok(id, result));
     let mut server = Server::new(connection, &params);
+    #[allow(deprecated)] // `rootUri` is what older clients (and eglot) still send.
+    let folders: Vec<PathBuf> = match &params.workspace_folders {
+        Some(f) if !f.is_empty() => f.iter().filter_map(|w| path_of(&w.uri)).collect(),
+        _ => params.root_uri.iter().filter_map(path_of).collect(),
+    };
+    server.guarded("loading the workspace folders", |s| {
+        for dir in folders {
+            s.state.add_root(dir);
+        }
+    });
     server.run();
     Ok(())
 }
@@ -52,15 +62,7 @@ fn send(conn: &Connection, message: impl Into<Message>) {
 
 impl<'c> Server<'c> {
     fn new(conn: &'c Connection, params: &InitializeParams) -> Self {
-        let mut state = State::default();
-        #[allow(deprecated)] // `rootUri` is what older clients (and eglot) still send.
-        let folders: Vec<PathBuf> = match &params.workspace_folders {
-            Some(f) if !f.is_empty() => f.iter().filter_map(|w| path_of(&w.uri)).collect(),
-            _ => params.root_uri.iter().filter_map(path_of).collect(),
-        };
-        for dir in folders {
-            state.add_root(dir);
-        }
+        let state = State::default();
         let rules_url = params
             .initialization_options
             .as_ref()
@@ -255,7 +257,12 @@ impl<'c> Server<'c> {
                     self.state.close(&path);
                 }
             }
-            note::DidSaveTextDocument::METHOD => {}
+            note::DidSaveTextDocument::METHOD => {
+                let Ok(p) = serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params) else { return };
+                if let Some(path) = path_of(&p.text_document.uri) {
+                    self.state.refresh(&path);
+                }
+            }
             note::DidChangeWatchedFiles::METHOD => {
                 let Ok(p) = serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(params) else { return };
                 for path in p.changes.iter().filter_map(|c| path_of(&c.uri)) {

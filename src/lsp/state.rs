@@ -62,7 +62,7 @@ impl State {
         {
             self.add_root(dir.to_path_buf());
         }
-        self.refresh(&path);
+        self.refresh_buffer(&path);
     }
 
     pub fn change(&mut self, path: &Path, version: i32, changes: &[TextDocumentContentChangeEvent]) {
@@ -71,7 +71,17 @@ impl State {
             document::apply(&mut doc.text, change);
         }
         doc.version = version;
-        self.refresh(path);
+        self.refresh_buffer(path);
+    }
+
+    /// Takes in an edited buffer if it is a record file. A schema being typed is not reloaded
+    /// on every keystroke, only when saved (or changed on disk).
+    fn refresh_buffer(&mut self, path: &Path) {
+        if let Some((_, rel)) = self.root_of(path)
+            && rel.starts_with("dataset/")
+        {
+            self.refresh(path);
+        }
     }
 
     /// A closed document falls back to the file on disk (or disappears with it).

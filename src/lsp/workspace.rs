@@ -148,7 +148,13 @@ impl Checked {
         let mut at = 0;
         for rel in &checked {
             let len = dataset.records[at..].iter().take_while(|r| r.file == *rel).count();
-            let source = source_file(&catalog, rel).expect("the walk lists record files only");
+            // The walk lists exactly the files `source_file` accepts; a file it would not is
+            // kept under its records' table rather than lost.
+            let source = source_file(&catalog, rel).unwrap_or_else(|| SourceFile {
+                table: dataset.records.get(at).map_or(0, |r| r.table),
+                rel: rel.clone(),
+                kind: if rel.ends_with(".jsonl") { FileKind::Jsonl } else { FileKind::Json },
+            });
             let findings = by_file.remove(&**rel).unwrap_or_default();
             files.push(Entry { source, start: at, len, findings });
             at += len;
