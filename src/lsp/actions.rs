@@ -43,6 +43,9 @@ pub fn actions(file: &mut FileRef<'_>, range: Range, url: RulesUrl<'_>) -> Vec<C
     out
 }
 
+// `WorkspaceEdit::changes` is keyed by `Uri` in lsp-types; its lazily parsed parts are the
+// interior mutability clippy sees, and they never change its hash.
+#[allow(clippy::mutable_key_type)]
 fn action(file: &FileRef<'_>, title: String, edit: TextEdit, d: Diagnostic) -> CodeActionOrCommand {
     let changes = HashMap::from([(uri_of(&file.root.join(&file.rel)), vec![edit])]);
     CodeActionOrCommand::CodeAction(CodeAction {

@@ -319,7 +319,7 @@ impl<'c> Server<'c> {
     /// `git checkout`, `isca fmt`), so diagnostics follow the disk too.
     fn watch_files(&mut self) {
         let dynamic = self.client.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
-        if !dynamic.is_some_and(|d| d.dynamic_registration == Some(true)) {
+        if dynamic.is_none_or(|d| d.dynamic_registration != Some(true)) {
             return;
         }
         let watchers: Vec<Value> = ["**/dataset/**", "**/schema/*.schema.json"]

@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -87,10 +87,7 @@ impl Client {
     }
 
     fn recv(&mut self, deadline: Instant) -> Option<Value> {
-        match self.incoming.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(m) => Some(m),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-        }
+        self.incoming.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok()
     }
 
     fn keep(&mut self, m: Value) {
