@@ -8,6 +8,8 @@ ROOT is a dataset root, RECORD a clean `.json` record under it holding a referen
 
 - start-up: from spawning the server to the answer of the first request that needs the
   loaded root (a hover sent right after `initialized`);
+- the server's CPU time per edit (user + system, all threads, from /proc), which a loaded
+  machine does not inflate the way it inflates wall time;
 - edit -> diagnostics: the record is opened, then alternately broken (`pty-rus` becomes a
   dangling id) and repaired with a full-text `didChange`; the time from sending each change
   to receiving the `publishDiagnostics` that reflects it (one X003, then none).
@@ -15,11 +17,18 @@ ROOT is a dataset root, RECORD a clean `.json` record under it holding a referen
 Only the standard library; medians and ranges over the rounds are printed as JSON."""
 
 import json
+import os
 import pathlib
 import statistics
 import subprocess
 import sys
 import time
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (Linux /proc), all threads included."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def frame(msg):
@@ -68,6 +77,7 @@ def main():
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
           "params": {"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}})
     latencies = []
+    cpu0 = cpu_seconds(p.pid)
     for i in range(rounds * 2):
         want_errors = i % 2 == 0
         body = broken if want_errors else text
@@ -80,6 +90,7 @@ def main():
                 if bool(m["params"]["diagnostics"]) == want_errors:
                     break
         latencies.append((time.perf_counter() - t) * 1000)
+    cpu_per_edit = (cpu_seconds(p.pid) - cpu0) / (rounds * 2) * 1000
     send({"jsonrpc": "2.0", "id": 3, "method": "shutdown", "params": None})
     while read(p.stdout).get("id") != 3:
         pass
@@ -90,6 +101,8 @@ def main():
         "startup_s": round(startup, 3),
         "edit_to_diagnostics_ms": {"median": round(statistics.median(latencies), 1),
                                    "min": round(min(latencies), 1), "max": round(max(latencies), 1)},
+        "server_cpu_ms_per_edit": round(cpu_per_edit, 1),
+        "load_average": os.getloadavg()[0],
     }))
 
 
