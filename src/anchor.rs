@@ -42,15 +42,19 @@ pub fn resolve(root: &Path, findings: &mut [Finding]) {
                 (f.line, f.column) = (anchor.line, 1);
                 continue;
             }
-            let offset = json::locate(text, 0, &f.pointer)
-                .map(|t| if anchor.key { t.key.unwrap_or(t.value) } else { t.value })
-                .unwrap_or(0);
+            let offset = offset_in(text, &f.pointer, anchor.key);
             // The record starts at the start of its line, whose number the loader recorded.
             let (pos, line) = json::position_from(text, 0, anchor.line, offset);
             (f.line, f.column) = (pos.line, pos.column);
             f.set_source(line);
         }
     }
+}
+
+/// Where a finding's `pointer` lands in its record's `text`: the member's key when `key` is
+/// set (unknown fields), else the value; the record's start when the pointer is not there.
+pub(crate) fn offset_in(text: &str, pointer: &str, key: bool) -> usize {
+    json::locate(text, 0, pointer).map(|t| if key { t.key.unwrap_or(t.value) } else { t.value }).unwrap_or(0)
 }
 
 /// The text of the record starting at byte `offset`: up to the end of its line in a JSON

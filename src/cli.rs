@@ -32,6 +32,8 @@ pub enum Command {
     Synth(SynthArgs),
     /// Validate, then write the dataset as a static website alone (`isca build` includes it).
     Site(SiteArgs),
+    /// Serve the Language Server Protocol over stdin/stdout: live findings in the editor.
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -169,4 +171,11 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Accepted for clients that pass it; stdio is the only transport.
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -59,6 +59,42 @@ pub struct Finding {
     /// into a line and column.
     #[serde(skip)]
     pub(crate) anchor: Option<Anchor>,
+    /// A second place the finding is about (the first occurrence of a duplicate key, the
+    /// record a date disagrees with), for editors; the reports name it in `help`.
+    #[serde(skip)]
+    pub related: Option<Box<Related>>,
+}
+
+/// The second place of a finding: an exact position, or a pointer into another record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: String,
+    /// 1-based, as in `Finding`; for a pointer target, where its record starts.
+    pub line: u32,
+    pub column: u32,
+    pub pointer: String,
+    pub message: String,
+    pub(crate) anchor: Option<Anchor>,
+}
+
+impl Related {
+    /// The value at `pointer` inside `record`.
+    pub fn in_record(record: &crate::load::Record, pointer: &str, message: impl Into<String>) -> Self {
+        let anchor = Some(Anchor { offset: record.offset, line: record.line, key: false });
+        Related {
+            file: record.file.to_string(),
+            line: record.line,
+            column: 1,
+            pointer: pointer.into(),
+            message: message.into(),
+            anchor,
+        }
+    }
+
+    /// Where the record this anchor belongs to starts, and whether it names a key.
+    pub fn anchor(&self) -> Option<(u64, bool)> {
+        self.anchor.as_ref().map(|a| (a.offset, a.key))
+    }
 }
 
 /// An unresolved location: a record (by file and byte offset) and a pointer inside it.
@@ -86,6 +122,7 @@ impl Finding {
             source_column: 0,
             more: 0,
             anchor: None,
+            related: None,
         }
     }
 
@@ -96,6 +133,17 @@ impl Finding {
 
     pub fn set_help(&mut self, help: impl Into<String>) {
         self.help = Some(bounded(help.into()));
+    }
+
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related = Some(Box::new(related));
+        self
+    }
+
+    /// Where the record of an unresolved finding starts: its byte offset in the file, its line,
+    /// and whether the finding names a key rather than a value.
+    pub fn anchor(&self) -> Option<(u64, u32, bool)> {
+        self.anchor.as_ref().map(|a| (a.offset, a.line, a.key))
     }
 
     /// Keeps an excerpt of `line`, the line `self.column` points into.

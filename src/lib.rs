@@ -23,6 +23,7 @@ pub mod iso3166;
 pub mod json;
 pub mod limit;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod scaffold;
@@ -97,5 +98,6 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
         Command::Synth(args) => commands::synth::run(args, out),
         Command::Site(args) => commands::site::run(args, color, out),
+        Command::Lsp(_) => commands::lsp::run(out),
     }
 }

@@ -88,6 +88,13 @@ pub fn scaffold(
     Scaffold { value, todo }
 }
 
+/// The first placeholder `isca new` writes for `field` (its `"TODO: …"` text, and for a list
+/// or list of objects, as many as the schema requires): what the editor's "add the missing
+/// field" action inserts.
+pub fn placeholder(field: &Field) -> Value {
+    fill(field, String::new(), &mut Vec::new())
+}
+
 /// The placeholder value of a required field, registering each leaf to fill in.
 fn fill(field: &Field, pointer: String, leaves: &mut Vec<Leaf>) -> Value {
     let count = field.schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);

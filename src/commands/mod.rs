@@ -3,6 +3,7 @@
 pub mod build;
 pub mod diff;
 pub mod fmt;
+pub mod lsp;
 pub mod new;
 pub mod rules;
 pub mod site;

@@ -2,7 +2,6 @@
 //! parallel, drop the chunk, read on. Memory holds one chunk of text plus the records, never
 //! the whole file, so a million-line table costs its records and not their text twice.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -26,7 +25,22 @@ pub fn load(
     records: &mut Vec<Record>,
     out: &mut Vec<Finding>,
 ) {
-    load_in_chunks(path, file, check, records, out, Limits { chunk: CHUNK, line: MAX_LINE });
+    // A regular file, not through a link: a FIFO would block and `/dev/zero` never end.
+    match crate::fsio::open_regular(path) {
+        Ok(f) => load_in_chunks(f, file, check, records, out, Limits { chunk: CHUNK, line: MAX_LINE }),
+        Err(e) => out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())),
+    }
+}
+
+/// The same as `load`, reading from any source (an editor's unsaved buffer).
+pub fn load_reader(
+    reader: impl Read,
+    file: &SourceFile,
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+) {
+    load_in_chunks(reader, file, check, records, out, Limits { chunk: CHUNK, line: MAX_LINE });
 }
 
 /// Longest line parsed: the limit for one record in a `.json` file, so a record may move
@@ -41,7 +55,7 @@ struct Limits {
 }
 
 fn load_in_chunks(
-    path: &Path,
+    mut reader: impl Read,
     file: &SourceFile,
     check: &RecordCheck<'_>,
     records: &mut Vec<Record>,
@@ -49,11 +63,6 @@ fn load_in_chunks(
     limits: Limits,
 ) {
     let chunk = limits.chunk;
-    // A regular file, not through a link: a FIFO would block and `/dev/zero` never end.
-    let mut reader = match crate::fsio::open_regular(path) {
-        Ok(f) => f,
-        Err(e) => return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, e.to_string())),
-    };
     let mut head = Vec::new(); // findings about the file as a whole (BOM)
     let mut found = Vec::new();
     let first = records.len();
@@ -175,7 +184,7 @@ fn too_long(file: &SourceFile, line: u32, limit: usize) -> Finding {
 }
 
 /// Reads until `buf` holds a chunk or the file ends; returns the bytes read.
-fn fill(reader: &mut File, buf: &mut Vec<u8>, chunk: usize) -> std::io::Result<usize> {
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, chunk: usize) -> std::io::Result<usize> {
     let want = chunk.saturating_sub(buf.len()).max(chunk >> 3).max(1);
     let n = reader.by_ref().take(want as u64).read_to_end(buf)?;
     Ok(n)
@@ -199,7 +208,7 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl };
         let (mut records, mut out) = (Vec::new(), Vec::new());
-        load_in_chunks(&path, &file, &|_, _| {}, &mut records, &mut out, limits);
+        load_in_chunks(std::fs::File::open(&path).unwrap(), &file, &|_, _| {}, &mut records, &mut out, limits);
         let records = records.into_iter().map(|r| (r.line, r.offset, r.value.to_string())).collect();
         let mut found: Vec<_> = out.into_iter().map(|f| (f.rule.to_string(), f.line, f.column, f.message)).collect();
         found.sort();

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::diagnostic::{Finding, Related, RuleDoc, Severity};
 use crate::error::Result;
 use crate::fsio;
 use crate::json::{self, FatalKind, IssueKind};
@@ -122,15 +122,40 @@ fn load_json(
     out: &mut Vec<Finding>,
 ) {
     // Never through a link, never a FIFO, never more than the cap whatever the size claims.
-    let read = || fsio::read_regular(path, MAX_FILE_BYTES);
-    let bytes = match read() {
-        Ok(b) => b,
+    match fsio::read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => json_bytes(file, &bytes, check, records, out),
         Err(e) => {
             let message = format!("cannot read the file: {e}");
-            return out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message));
+            out.push(Finding::at(&codes::UNREADABLE, &file.rel, 1, 1, message));
         }
-    };
-    let mut body: &[u8] = &bytes;
+    }
+}
+
+/// Checks one record file from its bytes rather than from disk, exactly as the loader checks
+/// it (BOM, UTF-8, strict parse, then `check`): `isca lsp` uses it for unsaved buffers, so the
+/// editor and `isca validate` give the same findings.
+pub fn check_bytes(
+    file: &SourceFile,
+    bytes: &[u8],
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+) {
+    match file.kind {
+        FileKind::Json => json_bytes(file, bytes, check, records, out),
+        FileKind::Jsonl => jsonl::load_reader(bytes, file, check, records, out),
+    }
+}
+
+/// The body of a `.json` record file, once read.
+fn json_bytes(
+    file: &SourceFile,
+    bytes: &[u8],
+    check: &RecordCheck<'_>,
+    records: &mut Vec<Record>,
+    out: &mut Vec<Finding>,
+) {
+    let mut body: &[u8] = bytes;
     let mut skip = 0;
     if let Some(rest) = body.strip_prefix(b"\xEF\xBB\xBF") {
         out.push(
@@ -196,11 +221,14 @@ fn parse_one(file: &SourceFile, text: &str, base_line: u32, out: &mut Vec<Findin
                 let mut finding = at(doc, issue.offset, issue.message);
                 if let Some(first) = issue.related {
                     let (p, _) = json::position(text, first);
+                    let (line, column) = (base_line + p.line - 1, p.column);
                     finding = finding.with_help(format!(
-                        "the first occurrence is at line {}, column {}; keep one of the two",
-                        base_line + p.line - 1,
-                        p.column
+                        "the first occurrence is at line {line}, column {column}; keep one of the two"
                     ));
+                    let message = "the first occurrence".to_string();
+                    let file = file.rel.to_string();
+                    let pointer = String::new();
+                    finding = finding.with_related(Related { file, line, column, pointer, message, anchor: None });
                 }
                 out.push(finding);
             }

@@ -1,7 +1,7 @@
 //! X001: every id is defined once in the whole dataset, across tables.
 
 use super::{Rule, finding_at};
-use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::diagnostic::{Finding, Related, RuleDoc, Severity};
 use crate::index::Index;
 
 pub struct DuplicateId;
@@ -31,7 +31,8 @@ impl Rule for DuplicateId {
             };
             out.push(
                 finding_at(&DOC, record, "/id", format!("id `{id}` is already defined in {place}"))
-                    .with_help("give this record a new id; ids are never reused"),
+                    .with_help("give this record a new id; ids are never reused")
+                    .with_related(Related::in_record(first, "/id", "the first definition")),
             );
         }
     }

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::{Rule, finding_at};
 use crate::dates;
-use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::diagnostic::{Finding, Related, RuleDoc, Severity};
 use crate::index::Index;
 
 pub struct SigningDateMismatch;
@@ -47,7 +47,8 @@ impl Rule for SigningDateMismatch {
                 if other.is_exact_day() && other.start != day.start {
                     let message = format!("this signing is dated {date}, but `{id}` was signed {signed}");
                     let help = format!("check the sources and correct this `date` or `signed` in {}", agreement.file);
-                    out.push(finding_at(&DOC, event, "/date", message).with_help(help));
+                    let related = Related::in_record(agreement, "/signed", format!("`{id}` is signed {signed}"));
+                    out.push(finding_at(&DOC, event, "/date", message).with_help(help).with_related(related));
                 }
             }
         }

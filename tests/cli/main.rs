@@ -41,3 +41,7 @@ mod fuzz_replay;
 mod bite;
 // The website: a page of each kind, links, the escaping corpus, determinism.
 mod site;
+// `isca lsp` over stdio: every request's response, cross-file updates, robustness.
+mod lsp;
+// The minimal LSP client those tests drive the server with.
+mod lsp_client;
