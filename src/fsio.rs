@@ -170,6 +170,7 @@ fn not_a_folder(path: &Path, what: &str) -> io::Error {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use std::process::Command;
 
     #[test]
     fn refuses_links_fifos_and_devices_and_caps_reads() {
@@ -177,17 +178,32 @@ mod tests {
         let file = dir.path().join("r.json");
         fs::write(&file, "12345").unwrap();
         assert_eq!(read_regular(&file, 5).unwrap(), b"12345");
+        assert_eq!(read_regular(&file, 100).unwrap(), b"12345", "a file under the cap is read whole");
         assert_eq!(read_regular(&file, 4).unwrap_err().kind(), io::ErrorKind::InvalidData);
         let link = dir.path().join("l.json");
         std::os::unix::fs::symlink(&file, &link).unwrap();
         assert!(read_regular(&link, 10).unwrap_err().to_string().contains("symbolic link"));
-        let status = std::process::Command::new("mkfifo").arg(dir.path().join("f.json")).status().unwrap();
+        let status = Command::new("mkfifo").arg(dir.path().join("f.json")).status().unwrap();
         assert!(status.success());
         assert!(read_regular(&dir.path().join("f.json"), 10).unwrap_err().to_string().contains("FIFO"));
         assert!(read_regular(Path::new("/dev/zero"), 10).unwrap_err().to_string().contains("character device"));
         // `/proc` files report a size of 0: the cap holds anyway.
         let mut environ = File::open("/proc/self/status").unwrap();
         assert_eq!(read_capped(&mut environ, 3).unwrap_err().kind(), io::ErrorKind::InvalidData);
+    }
+
+    /// The open itself refuses a link and does not wait for a FIFO's writer, should the file
+    /// change between the check and the open.
+    #[test]
+    fn the_open_never_follows_a_link_nor_blocks_on_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("r.json"), "{}").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("r.json"), dir.path().join("l.json")).unwrap();
+        let err = open_no_follow(&dir.path().join("l.json")).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(Command::new("mkfifo").arg(dir.path().join("f.json")).status().unwrap().success());
+        // Without O_NONBLOCK this would wait forever for a writer.
+        assert!(open_no_follow(&dir.path().join("f.json")).is_ok());
     }
 
     #[test]
