@@ -101,7 +101,8 @@ pub fn publish_with(
     put(&mut staging, "datapackage.json".into(), bytes)?;
     put(&mut staging, "CODEBOOK.md".into(), codebook::render(&model).into_bytes())?;
     if site {
-        let downloads = staging.written().to_vec();
+        // The marker says whose folder this is; it is no download.
+        let downloads: Vec<_> = staging.written().iter().filter(|w| w.path != target::MARKER).cloned().collect();
         crate::site::render(&model, Some(&downloads), &mut |files| {
             let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, b)| (format!("site/{p}"), b)).collect();
             staging.put_unsynced(&files)?;
