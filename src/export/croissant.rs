@@ -31,6 +31,7 @@ fn context() -> Value {
         "data": { "@id": "cr:data", "@type": "@json" },
         "dataType": { "@id": "cr:dataType", "@type": "@vocab" },
         "dct": "http://purl.org/dc/terms/",
+        "equivalentProperty": "cr:equivalentProperty",
         "examples": { "@id": "cr:examples", "@type": "@json" },
         "extract": "cr:extract",
         "field": "cr:field",
@@ -50,6 +51,7 @@ fn context() -> Value {
         "regex": "cr:regex",
         "repeated": "cr:repeated",
         "replace": "cr:replace",
+        "samplingRate": "cr:samplingRate",
         "sc": "https://schema.org/",
         "separator": "cr:separator",
         "source": "cr:source",
@@ -95,8 +97,13 @@ pub fn describe(model: &Model, written: &[Written]) -> Value {
 
 fn record_set(model: &Model, frame: &Frame) -> Value {
     let id = |column: &str| format!("{}/{column}", frame.name);
-    let references: Vec<(&str, String)> =
-        foreign_keys(model, frame).into_iter().map(|(c, target, key)| (c.name.as_str(), format!("{target}/{key}"))).collect();
+    // mlcroissant orders record sets by their references and fails on a cycle, which a
+    // self-reference (`parties.parent`) is: those are left to `isca validate` and the other files.
+    let references: Vec<(&str, String)> = foreign_keys(model, frame)
+        .into_iter()
+        .filter(|(_, target, _)| *target != frame.name)
+        .map(|(c, target, key)| (c.name.as_str(), format!("{target}/{key}")))
+        .collect();
     let fields: Vec<Value> = frame
         .columns
         .iter()

@@ -47,8 +47,9 @@ pub fn describe(model: &Model, written: &[Written]) -> Value {
     })
 }
 
-/// A published file that is not a CSV table: its path, format, size and hash. No `type`, so
-/// validators check its bytes and hash only.
+/// A published file that is not a CSV table: its path, format, size and hash. `type: file`
+/// tells frictionless to check its bytes and hash only, not to read it as a table (it would
+/// try Parquet and JSON Lines and fail).
 fn file_resource(file: &Written) -> Value {
     let (format, mediatype) = match file.path.rsplit_once('.').map_or("", |(_, ext)| ext) {
         "parquet" => ("parquet", "application/vnd.apache.parquet"),
@@ -60,7 +61,9 @@ fn file_resource(file: &Written) -> Value {
         _ => ("", "application/octet-stream"),
     };
     let mut r = Map::new();
-    r.insert("name".into(), json!(file.path.replace('/', "-")));
+    // Resource names are lowercase `[a-z0-9._-]`: `CODEBOOK.md` is `codebook.md`.
+    r.insert("name".into(), json!(file.path.replace('/', "-").to_lowercase()));
+    r.insert("type".into(), json!("file"));
     r.insert("path".into(), json!(file.path));
     if !format.is_empty() {
         r.insert("format".into(), json!(format));

@@ -30,6 +30,7 @@ pub mod about;
 pub mod croissant;
 pub mod datasette;
 pub mod duckdb;
+pub mod spark;
 pub mod sql;
 pub mod sqlite;
 
