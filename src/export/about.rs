@@ -26,7 +26,9 @@ pub const SOURCES_NOTE: &str = "Public documents (treaties, official statements,
 
 /// The suggested citation of one version.
 pub fn citation(version: &str) -> String {
-    format!("{CREATOR}. isca: Information-security cooperation agreements (version {version}). {HOMEPAGE}. {LICENSE_ID}.")
+    format!(
+        "{CREATOR}. isca: Information-security cooperation agreements (version {version}). {HOMEPAGE}. {LICENSE_ID}."
+    )
 }
 
 /// The licence line used in text formats (CODEBOOK.md, comments).

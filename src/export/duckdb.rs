@@ -118,7 +118,12 @@ fn create(model: &Model, frame: &Frame, sql: &mut String) -> std::fmt::Result {
         // DuckDB checks a foreign key row by row as it inserts, so a reference to a row of the
         // same table that sorts later would fail: self-references are left to `isca validate`.
         if target != frame.name {
-            lines.push(format!("FOREIGN KEY ({}) REFERENCES {} ({})", ident(&c.name), ident(target), ident(target_key)));
+            lines.push(format!(
+                "FOREIGN KEY ({}) REFERENCES {} ({})",
+                ident(&c.name),
+                ident(target),
+                ident(target_key)
+            ));
         }
     }
     writeln!(sql, "CREATE TABLE {} (\n  {}\n);", ident(&frame.name), lines.join(",\n  "))

@@ -91,7 +91,8 @@ pub fn publish(catalog: &Catalog, dataset: &Dataset, out: &Path, progress: &mut 
         let parquet = render(table, "parquet", |f, b| parquet::write(&model, f, b))?;
         put(&mut staging, format!("parquet/{name}.parquet"), parquet)?;
     }
-    let db = sqlite::write(&model).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })?;
+    let db =
+        sqlite::write(&model).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })?;
     put(&mut staging, "sqlite/isca.db".into(), db)?;
     put(&mut staging, "sqlite/metadata.json".into(), pretty("sqlite/metadata.json", &datasette::metadata(&model))?)?;
     put(&mut staging, "duckdb/load.sql".into(), duckdb::render(&model).into_bytes())?;

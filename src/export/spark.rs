@@ -34,7 +34,9 @@ fn data_type(values: &Values) -> Value {
         Values::Number(_) => json!("double"),
         Values::Boolean(_) => json!("boolean"),
         // List elements are non-null (`element` is required in the Parquet schema).
-        Values::List { items, .. } => json!({ "type": "array", "elementType": data_type(&items.values), "containsNull": false }),
+        Values::List { items, .. } => {
+            json!({ "type": "array", "elementType": data_type(&items.values), "containsNull": false })
+        }
         Values::Objects { members, .. } => {
             json!({ "type": "array", "elementType": struct_type(members), "containsNull": false })
         }

@@ -143,7 +143,7 @@ fn two_builds_are_byte_identical() {
     let run = b.run(&["build", "--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.render());
     let first = tree(&a.file("dist"));
-    assert_eq!(first.len(), 37);
+    assert_eq!(first.len(), 41);
     assert!(tree(&out) == first, "a build in another root differs");
     assert_eq!(a.run(&["build"]).code, 0);
     assert!(tree(&a.file("dist")) == first, "a rebuild differs");

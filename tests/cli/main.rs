@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// The analysts' files: DuckDB load script, Datasette metadata, Croissant, SQLite read back.
+mod analyst;
