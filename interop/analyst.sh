@@ -33,8 +33,9 @@ apt_install() { # apt_install PACKAGE...: from Debian, only when missing
     for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
     if [ ${#missing[@]} -gt 0 ]; then
         echo "analyst: apt-get install ${missing[*]}" >&2
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo  # root here and in .ci/run; not on hosted runners
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 }
 
