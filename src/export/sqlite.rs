@@ -43,7 +43,7 @@ pub fn write(model: &Model) -> rusqlite::Result<Vec<u8>> {
     Ok(db.serialize(MAIN_DB)?.to_vec())
 }
 
-/// Every table, catalogue tables first, each followed by its link tables.
+/// Every table: each catalogue table (by name) followed by its link tables.
 pub fn frames(model: &Model) -> impl Iterator<Item = &Frame> {
     model.tables.iter().flat_map(|t| std::iter::once(t).chain(&t.links))
 }
