@@ -36,6 +36,11 @@ def check(ok, message):
     return ok
 
 
+def table_resources(package):
+    """The CSV tables of the package; its other resources are plain files (Parquet, SQLite, …)."""
+    return [r for r in package["resources"] if r.get("type") == "table"]
+
+
 def sql_string(path):
     return "'" + str(path).replace("'", "''") + "'"
 
@@ -55,7 +60,7 @@ def dataset_counts(dataset):
 
 
 def check_pyarrow(dist, package, tables, expected):
-    fields_of = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    fields_of = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in table_resources(package)}
     for table in tables:
         path = dist / "parquet" / f"{table}.parquet"
         t = pq.read_table(path)
@@ -92,11 +97,11 @@ def check_pyarrow(dist, package, tables, expected):
 
 def check_duckdb(dist, package):
     con = duckdb.connect()
-    csv = {r["name"]: dist / r["path"] for r in package["resources"]}
+    csv = {r["name"]: dist / r["path"] for r in table_resources(package)}
     for name, path in csv.items():
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv({sql_string(path)}, header = true, all_varchar = true)")
     keys = joins = 0
-    for r in package["resources"]:
+    for r in table_resources(package):
         schema = r["schema"]
         pk = ", ".join(schema["primaryKey"])
         dupes = con.execute(f"SELECT count(*) FROM (SELECT {pk} FROM {r['name']} GROUP BY {pk} HAVING count(*) > 1)").fetchone()[0]
@@ -119,7 +124,7 @@ def check_duckdb(dist, package):
 
 
 def check_polars(dist, package, tables, expected):
-    fields_of = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    fields_of = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in table_resources(package)}
     for table in tables:
         df = pl.read_parquet(dist / "parquet" / f"{table}.parquet")
         check(df.height == expected[table], f"polars: {table}.parquet: {df.height} rows, {expected[table]} records")

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::about;
 use super::datapackage::{DESCRIPTION, TITLE};
 use super::table::{Column, Frame, Model, Values};
 
@@ -27,9 +28,20 @@ fn write(model: &Model, md: &mut String) -> std::fmt::Result {
     writeln!(
         md,
         "- `csv/<table>.csv` with the flat columns, and a link table `csv/<singular table>_<field>.csv` per array \
-         field, so that every relation is a plain join. `datapackage.json` describes these CSV files."
+         field, so that every relation is a plain join. `datapackage.json` describes these CSV files as typed tables \
+         and lists every other file with its size and hash."
     )?;
+    writeln!(
+        md,
+        "- `sqlite/isca.db`: every table and link table in one SQLite database (typed, keyed, \
+         descriptions in the schema), with `sqlite/metadata.json` for Datasette."
+    )?;
+    writeln!(md, "- `duckdb/load.sql`: typed, documented DuckDB tables over the Parquet and CSV files.")?;
+    writeln!(md, "- `croissant.json`: the Croissant 1.1 description for dataset catalogues and `mlcroissant`.")?;
     writeln!(md, "- `SHA256SUMS`: the checksum of every file (`sha256sum --check SHA256SUMS`).\n")?;
+    writeln!(md, "## Licence and citation\n")?;
+    writeln!(md, "The data are licensed under the {}. {}\n", about::license_line(), about::ATTRIBUTION)?;
+    writeln!(md, "Cite as: {}\n", about::citation(&model.version))?;
     writeln!(
         md,
         "Every partial date `x` (`2021`, `2021-01`, `2021-01-26`, or an interval `2019/2020`) is published as its \

@@ -1,12 +1,15 @@
 //! `datapackage.json`: a Frictionless Data Package (v2) describing the CSV files, so that
-//! `frictionless validate` can check every file against its types, constraints and keys.
+//! `frictionless validate` can check every file against its types, constraints and keys, and
+//! listing every other published file (Parquet, JSON, SQLite, …) with its size and hash.
 //!
 //! Every catalogue table and every link table is a resource with its size and SHA-256; every
 //! declared reference is a foreign key, the link tables' parent keys included. Enums carry
-//! `categories` (v2) for readers that load them as categoricals.
+//! `categories` (v2) for readers that load them as categoricals. The package carries the data
+//! licence, its sources, contributors and homepage (`about`).
 
 use serde_json::{Map, Value, json};
 
+use super::about;
 use super::staging::Written;
 use super::table::{Column, Frame, Model, Values};
 
@@ -23,18 +26,52 @@ pub fn csv_path(frame: &Frame) -> String {
     format!("csv/{}.csv", frame.name)
 }
 
-/// The descriptor, given the CSV files already written (for their sizes and hashes).
+/// The descriptor, given the files already written (for their sizes and hashes): a table
+/// resource per CSV file, then a plain file resource for every other file.
 pub fn describe(model: &Model, written: &[Written]) -> Value {
     let frames = model.tables.iter().flat_map(|t| std::iter::once(t).chain(&t.links));
-    let resources: Vec<Value> = frames.map(|f| resource(model, f, written)).collect();
+    let mut resources: Vec<Value> = frames.map(|f| resource(model, f, written)).collect();
+    resources.extend(written.iter().filter(|w| !w.path.starts_with("csv/") && w.path != super::target::MARKER).map(file_resource));
     json!({
         "$schema": PROFILE,
         "name": "isca",
         "title": TITLE,
         "description": DESCRIPTION,
         "version": model.version,
+        "homepage": about::HOMEPAGE,
+        "licenses": [{ "name": about::LICENSE_ID, "path": about::LICENSE_URL, "title": about::LICENSE_TITLE }],
+        "sources": [{ "title": about::SOURCES_NOTE, "path": "csv/sources.csv" }],
+        "contributors": [{ "title": about::CREATOR, "roles": ["creator"], "path": about::HOMEPAGE }],
+        "keywords": ["information security", "international cooperation", "agreements", "treaties"],
         "resources": resources,
     })
+}
+
+/// A published file that is not a CSV table: its path, format, size and hash. `type: file`
+/// tells frictionless to check its bytes and hash only, not to read it as a table (it would
+/// try Parquet and JSON Lines and fail).
+fn file_resource(file: &Written) -> Value {
+    let (format, mediatype) = match file.path.rsplit_once('.').map_or("", |(_, ext)| ext) {
+        "parquet" => ("parquet", "application/vnd.apache.parquet"),
+        "jsonl" => ("jsonl", "application/jsonl"),
+        "json" => ("json", "application/json"),
+        "db" => ("sqlite", "application/vnd.sqlite3"),
+        "sql" => ("sql", "application/sql"),
+        "md" => ("md", "text/markdown"),
+        _ => ("", "application/octet-stream"),
+    };
+    let mut r = Map::new();
+    // Resource names are lowercase `[a-z0-9._-]`: `CODEBOOK.md` is `codebook.md`.
+    r.insert("name".into(), json!(file.path.replace('/', "-").to_lowercase()));
+    r.insert("type".into(), json!("file"));
+    r.insert("path".into(), json!(file.path));
+    if !format.is_empty() {
+        r.insert("format".into(), json!(format));
+    }
+    r.insert("mediatype".into(), json!(mediatype));
+    r.insert("bytes".into(), json!(file.bytes));
+    r.insert("hash".into(), json!(format!("sha256:{}", file.sha256)));
+    Value::Object(r)
 }
 
 fn resource(model: &Model, frame: &Frame, written: &[Written]) -> Value {

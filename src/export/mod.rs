@@ -5,8 +5,11 @@
 //! dist/csv/<table>.csv, dist/csv/<singular>_<field>.csv   csv.rs
 //! dist/json/<table>.json, dist/json/<table>.jsonl         json.rs
 //! dist/parquet/<table>.parquet                            parquet.rs
-//! dist/datapackage.json                                   datapackage.rs
+//! dist/sqlite/isca.db, dist/sqlite/metadata.json          sqlite.rs, datasette.rs
+//! dist/duckdb/load.sql                                    duckdb.rs
+//! dist/croissant.json                                     croissant.rs
 //! dist/CODEBOOK.md                                        codebook.rs
+//! dist/datapackage.json                                   datapackage.rs
 //! dist/site/                                              ../site/ (unless `--no-site`)
 //! dist/SHA256SUMS                                         checksums.rs
 //! ```
@@ -24,6 +27,14 @@ pub mod parquet;
 pub mod staging;
 pub mod table;
 pub mod target;
+// Analysts' clients: licence and citation, SQLite + Datasette, DuckDB, Croissant.
+pub mod about;
+pub mod croissant;
+pub mod datasette;
+pub mod duckdb;
+pub mod spark;
+pub mod sql;
+pub mod sqlite;
 
 use std::path::Path;
 
@@ -74,8 +85,8 @@ pub fn publish_with(
     let mut staging = Staging::create(out)?;
     let csv_files: usize = model.tables.iter().map(|t| 1 + t.links.len()).sum();
     let site_files = if site { crate::site::file_count(&model) } else { 0 };
-    // Per table: its CSV files, two JSON files, one Parquet file; then three package files.
-    progress.start((csv_files + 3 * model.tables.len() + 3 + site_files) as u64);
+    // Per table: its CSV files, two JSON files, one Parquet file; then the package files.
+    progress.start((csv_files + 3 * model.tables.len() + 3 + ANALYST_FILES + site_files) as u64);
     let mut put = |staging: &mut Staging, path: String, bytes: Vec<u8>| -> Result<()> {
         staging.put(&path, &bytes)?;
         progress.wrote(&path);
@@ -94,12 +105,18 @@ pub fn publish_with(
         let parquet = render(table, "parquet", |f, b| parquet::write(&model, f, b))?;
         put(&mut staging, format!("parquet/{name}.parquet"), parquet)?;
     }
-    let package = datapackage::describe(&model, staging.written());
-    let mut bytes = serde_json::to_vec_pretty(&package)
-        .map_err(|e| Error::Export { path: "datapackage.json".into(), message: e.to_string() })?;
-    bytes.push(b'\n');
-    put(&mut staging, "datapackage.json".into(), bytes)?;
+    let db =
+        sqlite::write(&model).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })?;
+    put(&mut staging, "sqlite/isca.db".into(), db)?;
+    put(&mut staging, "sqlite/metadata.json".into(), pretty("sqlite/metadata.json", &datasette::metadata(&model))?)?;
+    put(&mut staging, "duckdb/load.sql".into(), duckdb::render(&model).into_bytes())?;
+    let croissant = croissant::describe(&model, staging.written());
+    put(&mut staging, "croissant.json".into(), pretty("croissant.json", &croissant)?)?;
     put(&mut staging, "CODEBOOK.md".into(), codebook::render(&model).into_bytes())?;
+    // The data package describes the data files, so it comes after all of them and before
+    // the site, which is a view of the data rather than part of it.
+    let package = datapackage::describe(&model, staging.written());
+    put(&mut staging, "datapackage.json".into(), pretty("datapackage.json", &package)?)?;
     if site {
         // The marker says whose folder this is; it is no download.
         let downloads: Vec<_> = staging.written().iter().filter(|w| w.path != target::MARKER).cloned().collect();
@@ -117,6 +134,18 @@ pub fn publish_with(
     staging.commit()?;
     progress.finish();
     Ok(Published { tables: model.tables.len(), records: model.records(), files })
+}
+
+/// The files of the analysts' clients: the SQLite database and its Datasette metadata, the
+/// DuckDB load script and `croissant.json`.
+const ANALYST_FILES: usize = 4;
+
+/// Pretty JSON with a final newline.
+fn pretty(path: &str, value: &serde_json::Value) -> Result<Vec<u8>> {
+    let mut bytes =
+        serde_json::to_vec_pretty(value).map_err(|e| Error::Export { path: path.into(), message: e.to_string() })?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// Renders one frame into memory with `write`: files are small, and whole buffers keep the

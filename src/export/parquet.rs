@@ -4,7 +4,8 @@
 //! Types follow what pandas, polars, DuckDB, Spark and R read natively: `Utf8` strings,
 //! `Dictionary(Int32, Utf8)` enums (categoricals), `Date32` dates, `List<Utf8>` and
 //! `List<Struct>` arrays with the spec's `element` child name. Each field's schema description
-//! sits in its Arrow field metadata (kept in the file's `ARROW:schema`). The bytes are
+//! sits in its Arrow field metadata (kept in the file's `ARROW:schema`) and in the Spark schema
+//! (`spark.rs`); the table's description, licence and citation are file metadata. The bytes are
 //! reproducible: pinned `created_by`, zstd level 3, rows in id order, and no timestamps.
 
 use std::io::Write;
@@ -24,6 +25,7 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::table::{Column, Frame, Model, Spans, Values};
+use super::{about, spark};
 
 /// The `created_by` of every file: parquet-rs would put its own version here, so a dependency
 /// bump alone would change the bytes.
@@ -33,6 +35,10 @@ pub const CREATED_BY: &str = "isca";
 pub const VERSION_KEY: &str = "isca.version";
 pub const SCHEMA_HASH_KEY: &str = "isca.schema_sha256";
 pub const TABLE_KEY: &str = "isca.table";
+pub const DESCRIPTION_TABLE_KEY: &str = "isca.description";
+pub const LICENSE_KEY: &str = "isca.license";
+pub const LICENSE_URL_KEY: &str = "isca.license_url";
+pub const CITATION_KEY: &str = "isca.citation";
 
 /// Field metadata key of a column's description.
 pub const DESCRIPTION_KEY: &str = "description";
@@ -52,10 +58,15 @@ pub fn write<W: Write + Send>(model: &Model, frame: &Frame, out: W) -> Result<()
 
 /// [`write`] with row groups of at most `group_rows` rows.
 fn write_grouped<W: Write + Send>(model: &Model, frame: &Frame, out: W, group_rows: usize) -> Result<(), ParquetError> {
+    let citation = about::citation(&model.version);
     let metadata = [
         (VERSION_KEY, model.version.as_str()),
         (SCHEMA_HASH_KEY, model.schema_sha256.as_str()),
         (TABLE_KEY, frame.name.as_str()),
+        (DESCRIPTION_TABLE_KEY, frame.description.as_str()),
+        (LICENSE_KEY, about::LICENSE_ID),
+        (LICENSE_URL_KEY, about::LICENSE_URL),
+        (CITATION_KEY, citation.as_str()),
     ];
     // In the Arrow schema for pyarrow and polars (`schema.metadata`), and in the file's
     // key-value metadata for readers without Arrow (DuckDB's `parquet_kv_metadata`).
@@ -63,7 +74,10 @@ fn write_grouped<W: Write + Send>(model: &Model, frame: &Frame, out: W, group_ro
     let schema = Arc::new(Schema::new(fields).with_metadata(metadata));
     let arrays = frame.columns.iter().map(|c| array(&c.values)).collect::<Result<Vec<_>, _>>()?;
     let batch = RecordBatch::try_new(schema.clone(), arrays)?;
-    let metadata = metadata.iter().map(|(k, v)| KeyValue::new(k.to_string(), v.to_string())).collect();
+    let mut metadata: Vec<KeyValue> =
+        metadata.iter().map(|(k, v)| KeyValue::new(k.to_string(), v.to_string())).collect();
+    // For Spark, which reads column descriptions from its own schema only.
+    metadata.push(KeyValue::new(spark::ROW_METADATA_KEY.to_string(), spark::schema(&frame.columns)));
     let props = WriterProperties::builder()
         .set_created_by(CREATED_BY.to_string())
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))

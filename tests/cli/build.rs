@@ -143,8 +143,8 @@ fn two_builds_are_byte_identical() {
     let run = b.run(&["build", "--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.render());
     let first = tree(&a.file("dist"));
-    // 37 data files, 27 of the website (`site/`) and the `.isca-build` marker.
-    assert_eq!(first.len(), 65);
+    // 41 data files, 27 of the website (`site/`) and the `.isca-build` marker.
+    assert_eq!(first.len(), 69);
     assert!(tree(&out) == first, "a build in another root differs");
     assert_eq!(a.run(&["build"]).code, 0);
     assert!(tree(&a.file("dist")) == first, "a rebuild differs");

@@ -45,3 +45,5 @@ mod site;
 mod lsp;
 // The minimal LSP client those tests drive the server with.
 mod lsp_client;
+// The analysts' files: DuckDB load script, Datasette metadata, Croissant, SQLite read back.
+mod analyst;

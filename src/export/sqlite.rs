@@ -1,0 +1,181 @@
+//! `sqlite/isca.db`: the dataset as one SQLite database, for R (RSQLite), Datasette and anyone
+//! with the `sqlite3` shell: every table and link table of the model, with real types.
+//!
+//! Tables are `STRICT`, so a column holds only its declared type. Dates are ISO 8601 `TEXT`
+//! that must survive `date()` unchanged; enums are `TEXT` limited by `CHECK (… IN (…))`;
+//! booleans are `0`/`1`; lists live in the link tables, as in the CSV files. Primary and
+//! foreign keys are declared; the foreign keys are checked when the build commits (deferred,
+//! since rows go in id order and a parent may sort after its child), so a database with a
+//! dangling reference is never published. Each column's description is an SQL comment in its
+//! `CREATE TABLE`, which SQLite keeps in `sqlite_schema` for `.schema` to show.
+//!
+//! The bytes are reproducible: built in memory with a fixed page size, vacuumed, then
+//! serialised. An SQLite file holds no timestamps, so only the bundled SQLite version (pinned by
+//! `Cargo.lock`) and the data decide them.
+
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, MAIN_DB, params_from_iter};
+
+use super::about;
+use super::sql::{comment, ident, literals};
+use super::table::{Column, Frame, Model, Values};
+
+/// The page size of the published file: SQLite's default, stated so that a future default
+/// cannot change the bytes.
+const PAGE_SIZE: u32 = 4096;
+
+/// The database as bytes.
+pub fn write(model: &Model) -> rusqlite::Result<Vec<u8>> {
+    let mut db = Connection::open_in_memory()?;
+    db.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}; PRAGMA foreign_keys = ON;"))?;
+    let tx = db.transaction()?;
+    // Every table before any row: a row's foreign keys need their tables to exist.
+    for frame in frames(model) {
+        tx.execute_batch(&create_table(model, frame))?;
+    }
+    for frame in frames(model) {
+        insert(&tx, frame)?;
+    }
+    about_table(&tx, model)?;
+    // Deferred foreign keys are checked here: a violation fails the commit, hence the build.
+    tx.commit()?;
+    db.execute_batch("VACUUM")?;
+    Ok(db.serialize(MAIN_DB)?.to_vec())
+}
+
+/// Every table: each catalogue table (by name) followed by its link tables.
+pub fn frames(model: &Model) -> impl Iterator<Item = &Frame> {
+    model.tables.iter().flat_map(|t| std::iter::once(t).chain(&t.links))
+}
+
+/// The `CREATE TABLE` (and its indexes) of one frame.
+pub fn create_table(model: &Model, frame: &Frame) -> String {
+    let mut lines = Vec::new();
+    for c in frame.columns.iter().filter(|c| c.values.is_flat()) {
+        lines.push((column_definition(c), c.description.clone()));
+    }
+    let key: Vec<String> = frame.primary_key.iter().map(|k| ident(k)).collect();
+    lines.push((format!("PRIMARY KEY ({})", key.join(", ")), String::new()));
+    let mut indexes = Vec::new();
+    for (c, target, target_key) in foreign_keys(model, frame) {
+        lines.push((
+            format!(
+                "FOREIGN KEY ({}) REFERENCES {} ({}) DEFERRABLE INITIALLY DEFERRED",
+                ident(&c.name),
+                ident(target),
+                ident(target_key)
+            ),
+            String::new(),
+        ));
+        // The first key column is indexed by the primary key already.
+        if frame.primary_key.first() != Some(&c.name) {
+            let index = ident(&format!("{}_{}", frame.name, c.name));
+            indexes.push(format!("CREATE INDEX {index} ON {} ({});\n", ident(&frame.name), ident(&c.name)));
+        }
+    }
+    // Inside the parentheses, so that `sqlite_schema` keeps the table's description too.
+    let mut sql = format!("CREATE TABLE {} ( -- {}\n", ident(&frame.name), comment(&frame.description));
+    let last = lines.len() - 1;
+    for (i, (line, description)) in lines.iter().enumerate() {
+        let comma = if i == last { "" } else { "," };
+        if description.is_empty() {
+            sql.push_str(&format!("  {line}{comma}\n"));
+        } else {
+            sql.push_str(&format!("  {line}{comma} -- {}\n", comment(description)));
+        }
+    }
+    sql.push_str(") STRICT;\n");
+    sql.extend(indexes);
+    sql
+}
+
+/// `name TYPE [NOT NULL] [CHECK (…)]` for one flat column.
+fn column_definition(c: &Column) -> String {
+    let name = ident(&c.name);
+    let (kind, check) = match &c.values {
+        Values::Text(_) => ("TEXT", None),
+        Values::Enum { categories, .. } => ("TEXT", Some(format!("{name} IN ({})", literals(categories)))),
+        // `date()` normalises `2021-02-30` to `2021-03-02` and rejects non-dates: only a real
+        // ISO day is its own `date()`.
+        Values::Date(_) => ("TEXT", Some(format!("date({name}) IS {name}"))),
+        Values::Integer(_) => ("INTEGER", None),
+        Values::Number(_) => ("REAL", None),
+        Values::Boolean(_) => ("INTEGER", Some(format!("{name} IN (0, 1)"))),
+        Values::Json(_) => ("TEXT", Some(format!("json_valid({name})"))),
+        Values::List { .. } | Values::Objects { .. } => ("TEXT", None),
+    };
+    let mut checks: Vec<String> = check.into_iter().collect();
+    let k = &c.constraints;
+    if matches!(c.values, Values::Text(_)) {
+        if let Some(n) = k.min_length {
+            checks.push(format!("length({name}) >= {n}"));
+        }
+        if let Some(n) = k.max_length {
+            checks.push(format!("length({name}) <= {n}"));
+        }
+    }
+    if matches!(c.values, Values::Integer(_) | Values::Number(_)) {
+        if let Some(n) = &k.minimum {
+            checks.push(format!("{name} >= {n}"));
+        }
+        if let Some(n) = &k.maximum {
+            checks.push(format!("{name} <= {n}"));
+        }
+    }
+    let mut sql = format!("{name} {kind}");
+    if c.required {
+        sql.push_str(" NOT NULL");
+    }
+    if !checks.is_empty() {
+        sql.push_str(&format!(" CHECK ({})", checks.join(" AND ")));
+    }
+    sql
+}
+
+/// Each flat column that references a table, with that table and its key column.
+pub fn foreign_keys<'a>(model: &'a Model, frame: &'a Frame) -> Vec<(&'a Column, &'a str, &'a str)> {
+    frame
+        .columns
+        .iter()
+        .filter(|c| c.values.is_flat())
+        .filter_map(|c| {
+            let target = model.tables.iter().find(|t| Some(&t.name) == c.references.as_ref())?;
+            Some((c, target.name.as_str(), target.primary_key.first()?.as_str()))
+        })
+        .collect()
+}
+
+fn insert(db: &Connection, frame: &Frame) -> rusqlite::Result<()> {
+    let columns: Vec<&Column> = frame.columns.iter().filter(|c| c.values.is_flat()).collect();
+    let names: Vec<String> = columns.iter().map(|c| ident(&c.name)).collect();
+    let marks = vec!["?"; columns.len()].join(", ");
+    let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", ident(&frame.name), names.join(", "));
+    let mut statement = db.prepare(&sql)?;
+    for row in 0..frame.rows {
+        statement.execute(params_from_iter(columns.iter().map(|c| value(&c.values, row))))?;
+    }
+    Ok(())
+}
+
+/// `isca_about`: the version, licence and citation as rows (the same as in DuckDB).
+fn about_table(db: &Connection, model: &Model) -> rusqlite::Result<()> {
+    db.execute_batch(&format!(
+        "CREATE TABLE isca_about ( -- {}\n  key TEXT PRIMARY KEY,\n  value TEXT NOT NULL\n) STRICT;",
+        about::ABOUT_TABLE
+    ))?;
+    for (key, value) in about::rows(model) {
+        db.execute("INSERT INTO isca_about VALUES (?, ?)", [key, value.as_str()])?;
+    }
+    Ok(())
+}
+
+/// Row `i` of a flat column as an SQLite value.
+fn value(values: &Values, i: usize) -> Sql {
+    let sql = match values {
+        Values::Integer(v) => v[i].map(Sql::Integer),
+        Values::Number(v) => v[i].map(Sql::Real),
+        Values::Boolean(v) => v[i].map(|b| Sql::Integer(b.into())),
+        _ => values.text(i).map(Sql::Text),
+    };
+    sql.unwrap_or(Sql::Null)
+}
