@@ -28,3 +28,5 @@ mod parquet_read;
 mod round_trip;
 // `isca synth`: valid output, exact faults, determinism.
 mod synth;
+// CI and terminal users: output caps, rule pages, completions, colour, wide carets.
+mod ci;
