@@ -8,6 +8,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::common::{REPO, Root};
+use crate::formats::sarif_schema;
 use crate::rules::overlay;
 
 const FORMATS: [&str; 6] = ["text", "json", "github", "sarif", "junit", "markdown"];
@@ -40,6 +41,13 @@ fn max_findings_cuts_every_format_and_keeps_the_exit_code() {
     let seven = root.run(&["validate", "--format", "json", "--max-findings", "7"]);
     let report: Value = serde_json::from_str(&seven.stdout).unwrap();
     assert!(report["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "error"));
+
+    // The cut SARIF, with its notification, is still valid SARIF 2.1.0.
+    let sarif: Value =
+        serde_json::from_str(&root.run(&["validate", "--format", "sarif", "--max-findings", "3"]).stdout).unwrap();
+    let errors: Vec<String> = sarif_schema().iter_errors(&sarif).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 3);
 
     let all = root.run(&["validate", "--format", "github", "--max-findings", "all"]);
     assert_eq!(all.stdout.lines().filter(|l| l.starts_with("::error") || l.starts_with("::warning")).count(), 9);
