@@ -48,6 +48,9 @@ work=$(mktemp -d)
 trap 'tmux -L isca-ci kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "interop/ci: $*" >&2; exit 1; }
 
+# Pipelines end in `grep PATTERN >/dev/null`, never `grep -q`: `-q` stops reading at the first
+# match, and under pipefail the writer's SIGPIPE would fail a check that passed.
+
 # Exit status of a command expected to exit 1 (findings): anything else fails the script.
 findings() { local status=0; "$@" || status=$?; [ "$status" -eq 1 ] || fail "expected exit 1 from $*, got $status"; }
 
@@ -70,12 +73,12 @@ git_in commit -qm "the bundled dataset"
 try() { (cd "$data" && "$venv/bin/pre-commit" try-repo "$root" "$@" --all-files) >"$work/hook.log" 2>&1; }
 
 try isca-validate-system || { cat "$work/hook.log"; fail "isca-validate-system fails on the bundled dataset"; }
-grep -q "isca validate (installed isca).*Passed" "$work/hook.log" || { cat "$work/hook.log"; fail "no Passed line"; }
+grep "isca validate (installed isca).*Passed" "$work/hook.log" >/dev/null || { cat "$work/hook.log"; fail "no Passed line"; }
 record=$(ls "$data"/dataset/agreements/*.json | head -1)
 sed -i '0,/"pty-[a-z0-9-]*"/s//"pty-nowhere"/' "$record"
 git_in add -A
 if try isca-validate-system; then fail "isca-validate-system passes a dangling reference"; fi
-grep -q "X003" "$work/hook.log" || { cat "$work/hook.log"; fail "the hook output does not name X003"; }
+grep "X003" "$work/hook.log" >/dev/null || { cat "$work/hook.log"; fail "the hook output does not name X003"; }
 git_in checkout -q -- .
 "$venv/bin/python" - "$record" <<'PY'
 import json, sys
@@ -87,7 +90,7 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 git_in add -A
 if try isca-fmt-system; then fail "isca-fmt-system passes a non-canonical record"; fi
-grep -q "files were modified by this hook" "$work/hook.log" || { cat "$work/hook.log"; fail "isca-fmt-system did not rewrite"; }
+grep "files were modified by this hook" "$work/hook.log" >/dev/null || { cat "$work/hook.log"; fail "isca-fmt-system did not rewrite"; }
 (cd "$data" && isca fmt --check >/dev/null) || fail "the record is not canonical after isca-fmt-system"
 git_in add -A
 git_in commit -qm "canonical"
@@ -134,11 +137,11 @@ const fs = require("node:fs");
 JS
 
 # --- completions ---------------------------------------------------------------------------
-bash -c 'source <(isca completions bash) && complete -p isca' | grep -q -- "-F _isca isca" || fail "bash completion"
+bash -c 'source <(isca completions bash) && complete -p isca' | grep -- "-F _isca isca" >/dev/null || fail "bash completion"
 zsh -c 'autoload -Uz compinit && compinit -u -d "$1/zcompdump" && source <(isca completions zsh) && print -r -- ${_comps[isca]}' _ "$work" \
-    | grep -qx "_isca" || fail "zsh completion"
-fish -c 'isca completions fish | source; complete -C "isca valid"' | grep -q "^validate" || fail "fish completion"
-fish -c 'isca completions fish | source; complete -C "isca validate --format "' | grep -q "^sarif" || fail "fish value completion"
+    | grep -x "_isca" >/dev/null || fail "zsh completion"
+fish -c 'isca completions fish | source; complete -C "isca valid"' | grep "^validate" >/dev/null || fail "fish completion"
+fish -c 'isca completions fish | source; complete -C "isca validate --format "' | grep "^sarif" >/dev/null || fail "fish value completion"
 echo "ok: completions load in bash, zsh and fish and complete subcommands and values"
 
 # --- man pages -----------------------------------------------------------------------------
@@ -147,11 +150,11 @@ pages=0
 for page in "$work"/man/*.1; do
     warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
     [ -z "$warnings" ] || fail "groff warns on $(basename "$page"): $warnings"
-    MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q "^NAME" || fail "man -l $(basename "$page") shows no NAME"
+    MANWIDTH=80 man -l "$page" 2>/dev/null | grep "^NAME" >/dev/null || fail "man -l $(basename "$page") shows no NAME"
     pages=$((pages + 1))
 done
 [ "$pages" -ge 8 ] || fail "only $pages man pages"
-MANWIDTH=80 man -l "$work/man/isca-validate.1" 2>/dev/null | grep -q -- "--max-findings" || fail "isca-validate.1 lacks --max-findings"
+MANWIDTH=80 man -l "$work/man/isca-validate.1" 2>/dev/null | grep -- "--max-findings" >/dev/null || fail "isca-validate.1 lacks --max-findings"
 echo "ok: $pages man pages render with man -l and groff -ww without warnings"
 
 # --- a real terminal (tmux) ----------------------------------------------------------------
@@ -170,7 +173,7 @@ pane() { # pane NAME ENV... : runs isca validate in a 160x50 terminal and captur
     tmux -L isca-ci new-session -d -s "$name" -x 160 -y 50 \
         "cd '$wide' && env $* '$isca' validate --max-findings all; echo '[done]'; sleep 60"
     for _ in $(seq 50); do
-        tmux -L isca-ci capture-pane -p -t "$name" | grep -q '^\[done\]' && break
+        tmux -L isca-ci capture-pane -p -t "$name" | grep '^\[done\]' >/dev/null && break
         sleep 0.2
     done
     tmux -L isca-ci capture-pane -e -p -S -50 -t "$name" >"$work/$name.ansi"
@@ -179,9 +182,9 @@ pane() { # pane NAME ENV... : runs isca validate in a 160x50 terminal and captur
 pane plain TERM=xterm-256color
 pane nocolor NO_COLOR=1
 pane emptynocolor NO_COLOR=
-grep -q $'\e\[[0-9;]*31merror' "$work/plain.ansi" || fail "no colour on a terminal"
+grep $'\e\[[0-9;]*31merror' "$work/plain.ansi" >/dev/null || fail "no colour on a terminal"
 if grep -q $'\e\[' "$work/nocolor.ansi"; then fail "colour despite NO_COLOR=1"; fi
-grep -q $'\e\[[0-9;]*31merror' "$work/emptynocolor.ansi" || fail "an empty NO_COLOR turned colour off"
+grep $'\e\[[0-9;]*31merror' "$work/emptynocolor.ansi" >/dev/null || fail "an empty NO_COLOR turned colour off"
 "$venv/bin/python" - "$work/plain.txt" <<'PY'
 import sys, unicodedata
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
