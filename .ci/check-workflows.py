@@ -45,8 +45,18 @@ def main():
         missing = {"id", "name", "entry", "language"} - hook.keys()
         if missing:
             fail(f"hook {hook.get('id')} lacks {sorted(missing)}")
-    if {h["id"] for h in hooks} != {"isca-fmt", "isca-validate"}:
-        fail("expected the hooks isca-fmt and isca-validate")
+    expected = {"isca-fmt", "isca-validate", "isca-fmt-system", "isca-validate-system"}
+    if {h["id"] for h in hooks} != expected:
+        fail(f"expected the hooks {sorted(expected)}")
+    for hook in hooks:
+        # Installed-binary hooks run `isca`; the others build it with the lock file.
+        if hook["id"].endswith("-system"):
+            if hook["language"] != "system" or not hook["entry"].startswith("isca "):
+                fail(f"hook {hook['id']} must run the installed isca (language: system)")
+        elif hook["language"] != "script" or not hook["entry"].startswith("hooks/isca-locked "):
+            fail(f"hook {hook['id']} must build isca with --locked (hooks/isca-locked)")
+    if "--locked" not in (ROOT / "hooks/isca-locked").read_text(encoding="utf-8"):
+        fail("hooks/isca-locked must build with --locked")
     print("ok: ci.yml and .pre-commit-hooks.yaml")
 
 

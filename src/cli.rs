@@ -34,6 +34,8 @@ pub enum Command {
     Site(SiteArgs),
     /// Serve the Language Server Protocol over stdin/stdout: live findings in the editor.
     Lsp(LspArgs),
+    /// Print a completion script: `source <(isca completions bash)`.
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,10 @@ pub struct ValidateArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Findings to show (a number or `all`) [default: github 10, sarif 5000, markdown 100,
+    /// otherwise all]. Counts and the exit code always cover every finding.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<crate::report::cap::MaxFindings>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,6 +69,9 @@ pub struct BuildArgs {
     /// Lowest severity that stops the build (exit 1, nothing written).
     #[arg(long, value_enum, default_value_t = Severity::Error)]
     pub fail_on: Severity,
+    /// Colour in the report that precedes the build.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Publish the data files only, without the website in `site/`.
     #[arg(long)]
     pub no_site: bool,
@@ -84,8 +93,11 @@ pub struct SiteArgs {
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
     /// Print the documentation of one rule, by code (`X003`) or name (`dangling-reference`).
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", conflicts_with = "markdown")]
     pub explain: Option<String>,
+    /// Write one Markdown page per rule, `DIR/CODE.md`, plus `DIR/README.md` listing them.
+    #[arg(long, value_name = "DIR")]
+    pub markdown: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,6 +178,7 @@ pub enum Format {
     Markdown,
 }
 
+/// `--color`: `auto` follows the terminal and the environment (`terminal::auto_color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -178,4 +191,22 @@ pub struct LspArgs {
     /// Accepted for clients that pass it; stdio is the only transport.
     #[arg(long)]
     pub stdio: bool,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given what `auto` would decide: a flag beats the environment.
+    pub fn resolve(self, auto: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => auto,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

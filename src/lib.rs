@@ -30,7 +30,9 @@ pub mod scaffold;
 pub mod schema;
 pub mod site;
 pub mod synth;
+pub mod terminal;
 pub mod text;
+pub mod watch;
 
 use std::io::Write;
 use std::path::Path;
@@ -68,36 +70,38 @@ pub struct Validation {
 
 /// The whole check of the dataset under `root`.
 pub fn validate(root: &Path) -> Result<Validation> {
+    watch::enter(watch::Stage::Schemas);
     let catalog = Catalog::load(&root.join("schema"))?;
     let validators = schema::Validators::compile(&catalog)?;
     // The schema check runs inside the loader, on each record while it is still in cache.
-    let check = |r: &load::Record, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, out);
+    let check = |r: &load::Record, out: &mut Vec<Finding>| {
+        schema::check_record(&validators, &catalog, r, out);
+        watch::record();
+    };
+    watch::enter(watch::Stage::Records);
     let Loaded { dataset, mut findings, checked } = load::load_checked(root, &catalog, &check)?;
+    watch::enter(watch::Stage::Rules);
     findings.extend(rules::check(&Index::build(&catalog, &dataset)));
     limit::per_record(&mut findings);
+    watch::enter(watch::Stage::Locating);
     anchor::resolve(root, &mut findings);
     findings.sort();
+    watch::enter(watch::Stage::Idle);
     Ok(Validation { catalog, dataset, findings, checked })
 }
 
 /// Runs one command. `color` says whether the output is a terminal that wants colour.
 pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
     match &cli.command {
-        Command::Validate(args) => {
-            let color = match args.color {
-                cli::ColorChoice::Always => true,
-                cli::ColorChoice::Never => false,
-                cli::ColorChoice::Auto => color,
-            };
-            commands::validate::run(args, color, out)
-        }
+        Command::Validate(args) => commands::validate::run(args, args.color.resolve(color), out),
         Command::Rules(args) => commands::rules::run(args, out),
         Command::Fmt(args) => commands::fmt::run(args, out),
         Command::New(args) => commands::new::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
-        Command::Build(args) => commands::build::run(args, color, out, &mut export::Quiet),
+        Command::Build(args) => commands::build::run(args, args.color.resolve(color), out, &mut export::Quiet),
         Command::Synth(args) => commands::synth::run(args, out),
         Command::Site(args) => commands::site::run(args, color, out),
         Command::Lsp(_) => commands::lsp::run(out),
+        Command::Completions(args) => commands::completions::run(args, out),
     }
 }

@@ -8,6 +8,12 @@ use isca::ExitStatus;
 use isca::cli::{Cli, Command};
 use isca::error::Error;
 
+// What the binary draws on stderr (the library never prints), kept out of the thin main.
+#[path = "main/progress.rs"]
+mod progress;
+
+use progress::{AfterSpinner, Bar, Spinner};
+
 // Loading builds millions of small values on every core; mimalloc's thread-local free
 // lists cut validate's time by a third against glibc malloc (bench/RESULTS.md).
 #[global_allocator]
@@ -16,13 +22,17 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let color = isca::terminal::auto_color(stdout.is_terminal(), |name| std::env::var_os(name));
+    let spinner = matches!(cli.command, Command::Validate(_) | Command::Build(_)).then(Spinner::start);
+    let mut out = AfterSpinner { out: std::io::BufWriter::new(stdout.lock()), spinner };
     let result = match &cli.command {
         // The build's progress bar belongs to the binary: the library never prints.
-        Command::Build(args) => isca::commands::build::run(args, color, &mut out, &mut Bar::stderr()),
+        Command::Build(args) => {
+            isca::commands::build::run(args, args.color.resolve(color), &mut out, &mut Bar::stderr())
+        }
         _ => isca::run(&cli, color, &mut out),
     };
+    out.spinner = None;
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(ExitStatus::Success), Ok(())) => ExitCode::SUCCESS,
@@ -46,38 +56,5 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
-    }
-}
-
-/// The build's progress bar on stderr; indicatif hides it when stderr is not a terminal.
-struct Bar(indicatif::ProgressBar);
-
-impl Bar {
-    fn stderr() -> Bar {
-        let style = indicatif::ProgressStyle::with_template("{spinner} publishing {bar:30} {pos}/{len} {wide_msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        Bar(indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr()).with_style(style))
-    }
-}
-
-impl isca::export::Progress for Bar {
-    fn start(&mut self, files: u64) {
-        self.0.set_length(files);
-    }
-
-    fn wrote(&mut self, path: &str) {
-        self.0.set_message(path.to_string());
-        self.0.inc(1);
-    }
-
-    fn finish(&mut self) {
-        self.0.finish_and_clear();
-    }
-}
-
-impl Drop for Bar {
-    /// A build that fails must not leave a half-drawn bar above its error message.
-    fn drop(&mut self) {
-        self.0.finish_and_clear();
     }
 }

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 /// Longest word `did_you_mean` tries to match.
 const MAX_NAME_BYTES: usize = 128;
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+/// The candidate closest to `word` by edit distance (Levenshtein over characters, from
+/// `strsim`, which clap already brings in), if it is close enough to be a typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     // No name is this long; comparing a huge value against every candidate would cost
     // its length times theirs, per finding.
@@ -14,23 +15,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         return None;
     }
     let limit = (word.chars().count() / 3).max(1);
-    candidates.into_iter().map(|c| (distance(word, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    candidates.into_iter().map(|c| (strsim::levenshtein(word, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
 }
 
 /// Whether `c` must not reach a terminal, a log or a rendered page raw: C0 controls but the
@@ -80,5 +65,7 @@ mod tests {
         assert_eq!(did_you_mean("signed_on", ["signed", "place"]), Some("signed"));
         assert_eq!(did_you_mean("confirmd", ["confirmed", "probable"]), Some("confirmed"));
         assert_eq!(did_you_mean("zzz", ["confirmed"]), None);
+        // Characters, not bytes: one substitution of a two-byte letter is one edit.
+        assert_eq!(did_you_mean("partiés", ["parties", "sources"]), Some("parties"));
     }
 }

@@ -4,12 +4,14 @@ use std::io::Write;
 
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
+use crate::report::cap::MaxFindings;
 use crate::report::{self, Report};
 use crate::{ExitStatus, validate};
 
 pub fn run(args: &ValidateArgs, color: bool, out: &mut dyn Write) -> Result<ExitStatus> {
     let v = validate(&args.root)?;
-    let report = Report::new(&v, args.fail_on);
+    let max = args.max_findings.unwrap_or(MaxFindings::default_for(args.format));
+    let report = Report::new(&v, args.fail_on).capped(max);
     report::write(args.format, &report, color, out).map_err(|e| Error::io("<stdout>", e))?;
     let status = ExitStatus::from_findings(&v.findings, args.fail_on);
     // The process ends right after this command, and the OS takes the memory back at once;

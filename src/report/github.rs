@@ -1,5 +1,7 @@
 //! The `github` report: GitHub Actions workflow commands (`::error file=…,line=…::message`),
 //! which the runner turns into annotations on the pull request, plus a one-line summary.
+//! By default only as many as GitHub shows are written (`cap::GITHUB`); a notice says how many
+//! more there are.
 
 use std::io::{self, Write};
 
@@ -11,7 +13,7 @@ use crate::text::inert;
 const SHOWN_PER_KIND: usize = 10;
 
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for f in report.findings {
+    for f in report.findings.iter() {
         let command = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -34,12 +36,16 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     let s = report.summary;
     writeln!(out, "isca: {}", counts(s, ""))?;
-    if s.errors > SHOWN_PER_KIND || s.warnings > SHOWN_PER_KIND {
-        writeln!(
-            out,
-            "isca: GitHub shows only {SHOWN_PER_KIND} annotations of each kind per step; \
-             for the full list, add `isca validate --format markdown >> $GITHUB_STEP_SUMMARY`"
-        )?;
+    if let Some(note) = report.omitted_note() {
+        writeln!(out, "::notice title=isca::{}", data(&note))?;
+    }
+    let shown_errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let shown_warnings = report.findings.len() - shown_errors;
+    if shown_errors > SHOWN_PER_KIND || shown_warnings > SHOWN_PER_KIND {
+        writeln!(out, "isca: GitHub shows only {SHOWN_PER_KIND} annotations of each kind per step")?;
+    }
+    if report.omitted() > 0 || shown_errors > SHOWN_PER_KIND || shown_warnings > SHOWN_PER_KIND {
+        writeln!(out, "isca: for the full list, add `isca validate --format markdown >> $GITHUB_STEP_SUMMARY`")?;
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! The `json` report: `{"findings": [...], "summary": {...}}`, the contract in DESIGN.md §5.
+//! The `json` report: `{"findings": [...], "summary": {...}}`, the contract in DESIGN.md §5,
+//! plus `"omitted": N` when `--max-findings` cut the list.
 
 use std::io::{self, Write};
 
@@ -11,10 +12,20 @@ use crate::diagnostic::{Finding, Summary};
 struct Document<'a> {
     findings: &'a [Finding],
     summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    omitted: Option<Omitted>,
+}
+
+/// What the cap left out, and the note the other formats print.
+#[derive(Serialize)]
+struct Omitted {
+    findings: usize,
+    note: String,
 }
 
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Document { findings: report.findings, summary: report.summary };
+    let omitted = report.omitted_note().map(|note| Omitted { findings: report.omitted(), note });
+    let doc = Document { findings: &report.findings, summary: report.summary, omitted };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

@@ -1,7 +1,7 @@
 //! The `junit` report: JUnit XML for CI systems without SARIF (GitLab, Jenkins, Azure): one test
 //! case per checked file, clean files passing, failures carrying that file's findings.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use super::Report;
@@ -10,9 +10,12 @@ use crate::diagnostic::Finding;
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut files: BTreeMap<&str, Vec<&Finding>> = report.checked.iter().map(|f| (&**f, Vec::new())).collect();
     // Findings about files that are not records (stray files) get a test case of their own.
-    for f in report.findings {
+    // Every finding decides pass or fail, whatever `--max-findings` says: a cut only shortens
+    // the lists inside the failures.
+    for f in report.all {
         files.entry(&f.file).or_default().push(f);
     }
+    let shown = shown(report);
     let failing = |findings: &[&Finding]| findings.iter().any(|f| f.severity >= report.fail_on);
     let failures = files.values().filter(|fs| failing(fs)).count();
     let tests = files.len();
@@ -38,25 +41,48 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                 n => format!("{}: {} (and {} more)", first.rule, first.message, n - 1),
             };
             write!(out, r#"      <failure message="{}" type="{}">"#, esc(&message), esc(first.rule))?;
-            write!(out, "{}", esc_text(&lines(&fail)))?;
+            write!(out, "{}", esc_text(&lines(&fail, &shown)))?;
             writeln!(out, "</failure>")?;
         }
         if !other.is_empty() {
-            writeln!(out, "      <system-out>{}</system-out>", esc_text(&lines(&other)))?;
+            writeln!(out, "      <system-out>{}</system-out>", esc_text(&lines(&other, &shown)))?;
         }
         writeln!(out, "    </testcase>")?;
+    }
+    if let Some(note) = report.omitted_note() {
+        writeln!(out, "    <system-out>{}</system-out>", esc_text(&note))?;
     }
     writeln!(out, "  </testsuite>\n</testsuites>")
 }
 
-/// Findings as compiler-style lines, one per finding, help indented below.
-fn lines(findings: &[&Finding]) -> String {
+/// The addresses of the findings the cap kept. They are a subsequence of all findings, in the
+/// same order, so one walk over both pairs them up.
+fn shown(report: &Report<'_>) -> HashSet<*const Finding> {
+    let mut kept = report.findings.iter().peekable();
+    let mut shown = HashSet::new();
+    for f in report.all {
+        if kept.peek() == Some(&f) {
+            kept.next();
+            shown.insert(f as *const Finding);
+        }
+    }
+    shown
+}
+
+/// Findings as compiler-style lines, one per finding, help indented below; those the cap left
+/// out are counted on a last line.
+fn lines(findings: &[&Finding], shown: &HashSet<*const Finding>) -> String {
     let mut s = String::new();
-    for f in findings {
+    let (listed, hidden): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| shown.contains(&(**f as *const Finding)));
+    for f in listed {
         s.push_str(&format!("{}:{}:{}: {}[{}] {}\n", f.file, f.line, f.column, f.severity.as_str(), f.rule, f.message));
         if let Some(help) = &f.help {
             s.push_str(&format!("  help: {help}\n"));
         }
+    }
+    if !hidden.is_empty() {
+        s.push_str(&format!("(and {} more not shown)\n", hidden.len()));
     }
     s
 }

@@ -1,5 +1,6 @@
 //! The `markdown` report: a summary for `$GITHUB_STEP_SUMMARY` and pull-request comments —
-//! counts per severity and per rule, then the findings as a table, cut at a readable length.
+//! counts per severity and per rule, then the findings as a table, cut at a readable length
+//! (`--max-findings`, by default `cap::MARKDOWN` rows).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -9,13 +10,10 @@ use crate::diagnostic::Severity;
 use crate::rules;
 use crate::text::inert;
 
-/// Rows of the findings table; a step summary is capped at 1 MiB and nobody reads a longer one.
-const MAX_ROWS: usize = 100;
-
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let s = report.summary;
     writeln!(out, "## isca validate\n")?;
-    if report.findings.is_empty() {
+    if report.all.is_empty() {
         writeln!(out, "No findings: {} checked in {}.", plural(s.records, "record"), plural(s.files, "file"))?;
         return Ok(());
     }
@@ -24,7 +22,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| error | {} |\n| warning | {} |\n", s.errors, s.warnings)?;
 
     let mut per_rule: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
-    for f in report.findings {
+    for f in report.all {
         per_rule.entry(f.rule).or_insert((f.severity, 0)).1 += 1;
     }
     writeln!(out, "| Rule | Name | Severity | Findings |\n| --- | --- | --- | ---: |")?;
@@ -33,9 +31,11 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| `{code}` | {name} | {} | {count} |", severity.as_str())?;
     }
 
-    writeln!(out, "\n### Findings\n")?;
-    writeln!(out, "| Location | Rule | Severity | Message |\n| --- | --- | --- | --- |")?;
-    for f in report.findings.iter().take(MAX_ROWS) {
+    if !report.findings.is_empty() {
+        writeln!(out, "\n### Findings\n")?;
+        writeln!(out, "| Location | Rule | Severity | Message |\n| --- | --- | --- | --- |")?;
+    }
+    for f in report.findings.iter() {
         writeln!(
             out,
             "| `{}:{}:{}` | `{}` | {} | {} |",
@@ -47,12 +47,8 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             cell(&inert(&f.message))
         )?;
     }
-    if report.findings.len() > MAX_ROWS {
-        writeln!(
-            out,
-            "\n_{} more not shown; run `isca validate` for the full list._",
-            plural(report.findings.len() - MAX_ROWS, "finding")
-        )?;
+    if let Some(note) = report.omitted_note() {
+        writeln!(out, "\n_{}._", cell(&note))?;
     }
     Ok(())
 }

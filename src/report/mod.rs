@@ -1,6 +1,8 @@
 //! Reports: the same findings rendered for a person or for a machine, one file per format.
 //! Every renderer writes to a `Write`, so tests render into a `Vec<u8>`.
 
+pub mod cap;
+mod caret;
 mod github;
 mod json;
 mod junit;
@@ -8,16 +10,23 @@ mod markdown;
 mod sarif;
 mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use self::cap::MaxFindings;
 use crate::Validation;
 use crate::cli::Format;
 use crate::diagnostic::{Finding, Severity, Summary};
 
 /// What every format renders: findings sorted (file, line, column, code) and their counts.
 pub struct Report<'a> {
-    pub findings: &'a [Finding],
+    /// The findings to render: all of them, or those `--max-findings` keeps.
+    pub findings: Cow<'a, [Finding]>,
+    /// Every finding, for counts and pass/fail, which a cap never changes.
+    pub all: &'a [Finding],
+    /// The cap in force, named in the closing note when findings were cut.
+    pub max: MaxFindings,
     pub summary: Summary,
     /// Every record file that was checked, clean ones included (JUnit lists them as passes).
     pub checked: &'a [Arc<str>],
@@ -28,7 +37,32 @@ pub struct Report<'a> {
 impl<'a> Report<'a> {
     pub fn new(v: &'a Validation, fail_on: Severity) -> Self {
         let summary = Summary::new(&v.findings, v.dataset.files, v.dataset.records.len());
-        Report { findings: &v.findings, summary, checked: &v.checked, fail_on }
+        Report {
+            findings: Cow::Borrowed(&v.findings),
+            all: &v.findings,
+            max: MaxFindings::All,
+            summary,
+            checked: &v.checked,
+            fail_on,
+        }
+    }
+
+    /// Renders only the findings `max` keeps (see `cap::select`).
+    pub fn capped(mut self, max: MaxFindings) -> Self {
+        self.findings = cap::select(self.all, max);
+        self.max = max;
+        self
+    }
+
+    /// How many findings the cap left out.
+    pub fn omitted(&self) -> usize {
+        self.all.len() - self.findings.len()
+    }
+
+    /// The closing "and N more" note, when findings were cut.
+    pub fn omitted_note(&self) -> Option<String> {
+        let omitted = self.omitted();
+        (omitted > 0).then(|| cap::note(omitted, self.max))
     }
 }
 

@@ -1,5 +1,8 @@
 //! The `sarif` report: SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`)
-//! and other SARIF viewers, with the whole rule catalogue and a physical location per result.
+//! and other SARIF viewers, with the whole rule catalogue (each rule linking to its page in
+//! `docs/rules/`) and a physical location per result, the region spanning the offending token.
+//! Code scanning shows only the first 5,000 results of a run, so by default no more are
+//! written (`cap::SARIF`); an execution notification says how many were left out.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -8,9 +11,18 @@ use std::io::{self, Write};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::Report;
+use super::{Report, caret};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::rules;
+
+/// The project's repository (Cargo.toml `repository`): the tool's `informationUri`.
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where a rule's documentation lives: `docs/rules/CODE.md`, generated from the rule docs by
+/// `isca rules --markdown docs/rules` and checked to be current by the tests.
+pub fn help_uri(code: &str) -> String {
+    format!("{REPOSITORY}/blob/main/docs/rules/{code}.md")
+}
 
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let docs = rules::docs();
@@ -36,9 +48,17 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                     name: "isca",
                     version,
                     semantic_version: version,
+                    information_uri: REPOSITORY,
                     rules: docs.iter().map(|d| rule(d)).collect(),
                 },
             },
+            invocations: [Invocation {
+                execution_successful: true,
+                tool_execution_notifications: report
+                    .omitted_note()
+                    .map(|note| vec![Notification { level: "note", message: Text { text: note.into() } }])
+                    .unwrap_or_default(),
+            }],
             // Our columns count characters, as editors do (see `json::position`).
             column_kind: "unicodeCodePoints",
             results,
@@ -62,6 +82,7 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    invocations: [Invocation<'a>; 1],
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
 }
@@ -77,7 +98,23 @@ struct Driver<'a> {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
+    information_uri: &'static str,
     rules: Vec<Descriptor<'a>>,
+}
+
+/// The run itself: it succeeded (findings are results, not failures), and what it left out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Text<'a>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +124,7 @@ struct Descriptor<'a> {
     name: &'a str,
     short_description: Text<'a>,
     full_description: Text<'a>,
+    help_uri: String,
     help: Help<'a>,
     default_configuration: Configuration,
     properties: Properties,
@@ -150,6 +188,9 @@ struct ArtifactLocation {
 struct Region {
     start_line: u32,
     start_column: u32,
+    end_line: u32,
+    /// The column after the region's last character (SARIF §3.30.8).
+    end_column: u32,
 }
 
 #[derive(Serialize)]
@@ -164,6 +205,7 @@ fn rule(doc: &RuleDoc) -> Descriptor<'_> {
         name: doc.name,
         short_description: Text { text: doc.summary.into() },
         full_description: Text { text: what_it_does(doc.explanation).into() },
+        help_uri: help_uri(doc.code),
         help: Help { text: doc.explanation, markdown: doc.explanation },
         default_configuration: Configuration { level: level(doc.severity) },
         properties: Properties { tags: [family(doc.code)] },
@@ -183,11 +225,19 @@ fn result(f: &Finding, rule_index: Option<usize>, fingerprint: String) -> SarifR
         locations: [Location {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation { uri: uri(&f.file), uri_base_id: "%SRCROOT%" },
-                region: Region { start_line: f.line.max(1), start_column: f.column.max(1) },
+                region: region(f),
             },
         }],
         partial_fingerprints: Fingerprints { finding_key: fingerprint },
     }
+}
+
+/// The offending token's span on its line; without a source line (an empty or unreadable
+/// file), a point.
+fn region(f: &Finding) -> Region {
+    let (line, column) = (f.line.max(1), f.column.max(1));
+    let width = f.source_line.as_deref().map_or(0, |l| caret::token_chars(l, column));
+    Region { start_line: line, start_column: column, end_line: line, end_column: column + width as u32 }
 }
 
 fn level(severity: Severity) -> &'static str {

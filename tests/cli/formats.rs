@@ -48,7 +48,7 @@ fn reports_are_deterministic() {
 /// `Documents/BallotDrafts/sarif-v2.1.0-final-e-ballot-1/sarif-schema-2.1.0.json` at commit
 /// 57e6a0dd6ca24306a0f2ef98f40473a2d9248de1. It references nothing outside itself, so it
 /// compiles offline.
-fn sarif_schema() -> jsonschema::Validator {
+pub fn sarif_schema() -> jsonschema::Validator {
     let path = Path::new(REPO).join("tests/fixtures/sarif/sarif-schema-2.1.0.json");
     let mut schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     escape_stray_bracket(&mut schema);

@@ -47,3 +47,5 @@ mod lsp;
 mod lsp_client;
 // The analysts' files: DuckDB load script, Datasette metadata, Croissant, SQLite read back.
 mod analyst;
+// CI and terminal users: output caps, rule pages, completions, colour, wide carets.
+mod ci;
