@@ -31,7 +31,9 @@ pub fn csv_path(frame: &Frame) -> String {
 pub fn describe(model: &Model, written: &[Written]) -> Value {
     let frames = model.tables.iter().flat_map(|t| std::iter::once(t).chain(&t.links));
     let mut resources: Vec<Value> = frames.map(|f| resource(model, f, written)).collect();
-    resources.extend(written.iter().filter(|w| !w.path.starts_with("csv/") && w.path != super::target::MARKER).map(file_resource));
+    resources.extend(
+        written.iter().filter(|w| !w.path.starts_with("csv/") && w.path != super::target::MARKER).map(file_resource),
+    );
     json!({
         "$schema": PROFILE,
         "name": "isca",

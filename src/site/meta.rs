@@ -7,6 +7,7 @@
 use serde_json::{Value, json};
 
 use super::view::View;
+use crate::export::about;
 use crate::export::datapackage::{DESCRIPTION, TITLE};
 use crate::export::staging::Written;
 
@@ -16,15 +17,15 @@ pub struct Licence {
     pub url: &'static str,
 }
 
-/// `None` until the project declares a data licence (issue 13 leaves the choice open).
-pub const LICENCE: Option<Licence> = None;
+/// The data licence, from the one place every output reads it (`export::about`).
+pub const LICENCE: Option<Licence> = Some(Licence { name: about::LICENSE_TITLE, url: about::LICENSE_URL });
 
 /// Who the citation names as author.
-pub const AUTHOR: &str = "The isca contributors";
+pub const AUTHOR: &str = about::CREATOR;
 
-/// The recommended citation, in plain text.
+/// The recommended citation, in plain text: the same as CITATION.cff and the Parquet metadata.
 pub fn citation(view: &View<'_>) -> String {
-    format!("{AUTHOR}. {TITLE} (version {}) [data set]. Published with isca.", view.model.version)
+    about::citation(&view.model.version)
 }
 
 /// schema.org `Dataset`, with one `DataDownload` per published data file.

@@ -51,12 +51,14 @@ fn one_page_of_each_kind() {
 }
 
 /// Every `href` and `src` of every page resolves to a file of the build (site or data), or is
-/// an `http(s)` URL that the dataset itself holds, marked `noopener noreferrer`.
+/// an `http(s)` URL that the dataset itself holds, marked `noopener noreferrer`, or the data
+/// licence's text.
 #[test]
 fn every_link_resolves() {
     let root = Root::base();
     let files = built(&root);
-    let dataset_urls = urls_in(&root.file("dataset"));
+    let mut dataset_urls = urls_in(&root.file("dataset"));
+    dataset_urls.insert(isca::export::about::LICENSE_URL.to_string());
     let ids = |html: &str| -> BTreeSet<String> { attrs(html, "id").into_iter().collect() };
     let mut checked = 0;
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
