@@ -51,7 +51,10 @@ def check_licence(dist):
     for key in ("homepage", "sources", "contributors"):
         check(bool(package.get(key)), f"datapackage.json: no {key}")
     listed = {r["path"] for r in package["resources"]}
-    files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()} - {"SHA256SUMS", "datapackage.json"}
+    # The data package describes the data files: not itself, the checksums, the build marker,
+    # nor the website (`site/`), which is a view of the data rather than part of it.
+    files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
+    files = {f for f in files if not f.startswith("site/")} - {"SHA256SUMS", "datapackage.json", ".isca-build"}
     check(listed == files, f"datapackage.json: resources differ from files: {sorted(listed ^ files)}")
     check(all(r.get("bytes") and r.get("hash", "").startswith("sha256:") for r in package["resources"]),
           "datapackage.json: a resource without bytes or hash")
