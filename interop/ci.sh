@@ -79,7 +79,8 @@ sed -i '0,/"pty-[a-z0-9-]*"/s//"pty-nowhere"/' "$record"
 git_in add -A
 if try isca-validate-system; then fail "isca-validate-system passes a dangling reference"; fi
 grep "X003" "$work/hook.log" >/dev/null || { cat "$work/hook.log"; fail "the hook output does not name X003"; }
-git_in checkout -q -- .
+# Back to the committed, valid record (the faulty one is staged, so not `checkout -- .`).
+git_in reset -q --hard HEAD
 "$venv/bin/python" - "$record" <<'PY'
 import json, sys
 path = sys.argv[1]
