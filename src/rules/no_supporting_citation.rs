@@ -1,11 +1,7 @@
 //! X018: a record that cites sources has at least one citation that supports it.
 
-use serde_json::Value;
-
-use super::citation_role::{self, ROLE, SUPPORTS};
-use super::values::Place;
+use super::citation_role::{self, SUPPORTS};
 use super::{Rule, finding_at};
-use crate::catalog::FieldKind;
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -26,20 +22,13 @@ impl Rule for NoSupportingCitation {
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
         for table in &index.catalog.tables {
-            let cited: Vec<&str> = table
-                .fields
-                .iter()
-                .filter(|f| matches!(&f.kind, FieldKind::Objects { fields } if fields.iter().any(|m| m.name == ROLE)))
-                .map(|f| f.name.as_str())
-                .collect();
+            let cited = citation_role::fields(table);
             for record in index.table(&table.name) {
                 for &field in &cited {
-                    let Some(Value::Array(items)) = record.get(field) else { continue };
-                    let supported = (0..items.len()).any(|i| {
-                        citation_role::of(record, &Place { field, index: Some(i), member: Some(ROLE) }) == SUPPORTS
-                    });
-                    if !items.is_empty() && !supported {
-                        let message = match items.len() {
+                    let (count, supported) = citation_role::each(record, field)
+                        .fold((0, false), |(n, any), (_, _, role)| (n + 1, any || role == SUPPORTS));
+                    if count > 0 && !supported {
+                        let message = match count {
                             1 => format!("the only citation in `{field}` does not support this record"),
                             n => format!("none of the {n} citations in `{field}` supports this record"),
                         };

@@ -3,10 +3,8 @@
 
 use serde_json::Value;
 
-use super::citation_role::{self, CONTRADICTS, ROLE};
-use super::values::Place;
+use super::citation_role::{self, CONTRADICTS};
 use super::{Rule, finding_at};
-use crate::catalog::FieldKind;
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -33,12 +31,7 @@ impl Rule for UnexplainedContradiction {
             if table.field(NOTES).is_none() {
                 continue;
             }
-            let cited: Vec<&str> = table
-                .fields
-                .iter()
-                .filter(|f| matches!(&f.kind, FieldKind::Objects { fields } if fields.iter().any(|m| m.name == ROLE)))
-                .map(|f| f.name.as_str())
-                .collect();
+            let cited = citation_role::fields(table);
             if cited.is_empty() {
                 continue;
             }
@@ -47,10 +40,8 @@ impl Rule for UnexplainedContradiction {
                     continue;
                 }
                 for &field in &cited {
-                    let Some(Value::Array(items)) = record.get(field) else { continue };
-                    for (i, item) in items.iter().enumerate() {
-                        let place = Place { field, index: Some(i), member: Some(ROLE) };
-                        if citation_role::of(record, &place) != CONTRADICTS {
+                    for (item, place, role) in citation_role::each(record, field) {
+                        if role != CONTRADICTS {
                             continue;
                         }
                         let source = item.get("source").and_then(Value::as_str).unwrap_or("a source");
