@@ -16,31 +16,10 @@ cd "$(dirname "$0")/.."
 root=$PWD
 base=target/analyst
 
-venv() { # venv DIR REQUIREMENTS...: a virtual environment holding exactly these pins
-    local dir=$1; shift
-    local want; want=$(printf '%s\n' "$@")
-    if [ "$(cat "$dir/pins" 2>/dev/null)" != "$want" ]; then
-        echo "analyst: installing $* into $dir" >&2
-        rm -rf "$dir"
-        "${PYTHON:-python3}" -m venv "$dir"
-        "$dir/bin/pip" install --quiet --disable-pip-version-check "$@"
-        echo "$want" > "$dir/pins"
-    fi
-}
+. interop/lib.sh
 
-apt_install() { # apt_install PACKAGE...: from Debian, only when missing
-    local missing=()
-    for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-    if [ ${#missing[@]} -gt 0 ]; then
-        echo "analyst: apt-get install ${missing[*]}" >&2
-        local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo  # root here and in .ci/run; not on hosted runners
-        $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    fi
-}
-
-mapfile -t pins < <(grep -v '^#' interop/analyst-requirements.txt)
-venv "$base/venv" "${pins[@]}"
+mapfile -t pinned < <(pins interop/analyst-requirements.txt)
+venv "$base/venv" "${pinned[@]}"
 venv "$base/cff-venv" cffconvert==2.0.0
 apt_install r-base-core r-cran-rsqlite r-cran-dbi
 spark=()

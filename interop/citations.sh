@@ -4,20 +4,15 @@
 #
 #   interop/citations.sh [DIST]
 #
-# DuckDB is installed from PyPI, at the version pinned in interop/requirements.txt, into a
-# throwaway virtual environment under target/interop/ (re-created when the pin changes).
+# DuckDB comes from the virtual environment of interop/run.sh (interop/requirements.txt), so
+# the two checks install it once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv=target/interop/citations-venv
-pin=$(grep -E '^duckdb==' interop/requirements.txt)
-if [ "$(cat "$venv/pin" 2>/dev/null)" != "$pin" ]; then
-    echo "interop: installing $pin into $venv" >&2
-    rm -rf "$venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "$pin"
-    echo "$pin" > "$venv/pin"
-fi
+. interop/lib.sh
+venv=target/interop/venv
+mapfile -t pinned < <(pins interop/requirements.txt)
+venv "$venv" "${pinned[@]}"
 
 if [ $# -ge 1 ]; then
     dist=$1

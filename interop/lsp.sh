@@ -8,14 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. interop/lib.sh
 venv=target/interop-lsp/venv
-if ! cmp -s interop/lsp-requirements.txt "$venv/requirements.txt" 2>/dev/null; then
-    echo "interop/lsp: installing pytest-lsp into $venv" >&2
-    rm -rf "$venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r interop/lsp-requirements.txt
-    cp interop/lsp-requirements.txt "$venv/requirements.txt"
-fi
+mapfile -t pinned < <(pins interop/lsp-requirements.txt)
+venv "$venv" "${pinned[@]}"
 
 cargo build --release --locked --quiet
 export ISCA="$PWD/target/release/isca" ISCA_REPO="$PWD"

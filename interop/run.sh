@@ -6,19 +6,15 @@
 #   interop/run.sh DIST [DATASET]   check an existing dist/ (record counts from DATASET if given)
 #
 # The clients are pinned in interop/requirements.txt and installed from PyPI into a throwaway
-# virtual environment under target/interop/ (re-created when the pins change). The checks
+# virtual environment under target/interop/ (re-created when the pins change; interop/lib.sh). The checks
 # themselves never touch the network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. interop/lib.sh
 venv=target/interop/venv
-if ! cmp -s interop/requirements.txt "$venv/requirements.txt" 2>/dev/null; then
-    echo "interop: installing $(grep -v '^#' interop/requirements.txt | tr '\n' ' ')into $venv" >&2
-    rm -rf "$venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r interop/requirements.txt
-    cp interop/requirements.txt "$venv/requirements.txt"
-fi
+mapfile -t pinned < <(pins interop/requirements.txt)
+venv "$venv" "${pinned[@]}"
 
 if [ $# -ge 1 ]; then
     dist=$1

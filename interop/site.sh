@@ -13,19 +13,9 @@ work=target/site-check
 playwright=1.49.1
 axe=4.10.2
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "site: installing chromium with apt-get" >&2
-    sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-fi
-if [ ! -x "$work/venv/bin/python" ] || ! "$work/venv/bin/python" -c "import playwright" 2>/dev/null \
-    || [ "$("$work/venv/bin/pip" show playwright 2>/dev/null | sed -n 's/^Version: //p')" != "$playwright" ]; then
-    echo "site: installing playwright $playwright into $work/venv" >&2
-    rm -rf "$work/venv"
-    mkdir -p "$work"
-    "${PYTHON:-python3}" -m venv "$work/venv"
-    "$work/venv/bin/pip" install --quiet --disable-pip-version-check "playwright==$playwright"
-fi
+. interop/lib.sh
+[ -x /usr/bin/chromium ] || apt_install --with-recommends chromium
+venv "$work/venv" "playwright==$playwright"
 if [ ! -f "$work/axe-$axe/axe.min.js" ]; then
     echo "site: fetching axe-core $axe from npm" >&2
     rm -rf "$work/axe-$axe" && mkdir -p "$work/axe-$axe"
