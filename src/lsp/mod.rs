@@ -25,7 +25,6 @@ mod syntax;
 mod transport;
 mod workspace;
 
-pub use links::rules_markdown;
 pub use lsp_server::Connection;
 pub use server::serve;
 pub use transport::run as run_stdio;
