@@ -36,3 +36,8 @@ apt_install() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $recommends "${missing[@]}" >/dev/null
 }
+
+# free_mib PATH: the MiB free on the file system that holds PATH.
+free_mib() {
+    df -Pm "$1" | awk 'NR == 2 { print $4 }'
+}

@@ -184,6 +184,7 @@ fn citation_and_licence_files_agree_with_the_build() {
     assert_eq!(line("version").as_deref(), Some(env!("CARGO_PKG_VERSION")));
     assert_eq!(line("license").as_deref(), Some(isca::export::about::LICENSE_ID));
     assert_eq!(line("url").as_deref(), Some(isca::export::about::HOMEPAGE));
+    assert_eq!(line("repository-code").as_deref(), Some(env!("CARGO_PKG_REPOSITORY")));
     assert_eq!(line("type").as_deref(), Some("dataset"));
     let data = std::fs::read_to_string(repo.join("LICENSE-DATA")).unwrap();
     assert!(data.contains(isca::export::about::LICENSE_URL) && data.contains("(CC BY 4.0)"));
