@@ -4,8 +4,10 @@
 //!
 //! Start-up is `load::load_checked`, the loader `isca validate` uses. After that an edit
 //! re-parses only the changed file, with `load::check_bytes` (the loader's own per-file check)
-//! and the same schema check, and splices its records into the dataset in place; the index and
-//! the rules then run again over everything, because any record may reference the changed one.
+//! and the same schema check, and splices its records into the dataset in place. The rules
+//! that judge a record by itself (`rules::Scope::Record`) then run on that file alone, their
+//! findings for every other file kept; the index and the rules that read other records run
+//! again over everything, because any record may reference the changed one.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -17,7 +19,8 @@ use crate::diagnostic::Finding;
 use crate::error::Error;
 use crate::index::Index;
 use crate::load::{self, Dataset, FileKind, Loaded, Record, SourceFile};
-use crate::{rules, schema};
+use crate::rules::{self, Scope};
+use crate::schema;
 
 use super::document::Doc;
 
@@ -61,6 +64,8 @@ struct Entry {
     len: usize,
     /// The load and schema findings of this file.
     findings: Vec<Finding>,
+    /// The findings of the record-scope rules on this file's records.
+    local: Vec<Finding>,
 }
 
 /// Whether `dir` looks like a dataset root.
@@ -156,7 +161,7 @@ impl Checked {
                 kind: if rel.ends_with(".jsonl") { FileKind::Jsonl } else { FileKind::Json },
             });
             let findings = by_file.remove(&**rel).unwrap_or_default();
-            files.push(Entry { source, start: at, len, findings });
+            files.push(Entry { source, start: at, len, findings, local: Vec::new() });
             at += len;
         }
         let mut c = Checked {
@@ -170,6 +175,13 @@ impl Checked {
             cache: HashMap::new(),
         };
         c.reindex();
+        // The record-scope rules once over everything, their findings handed to their files.
+        for f in rules::check_scope(&Index::build(&c.catalog, &c.dataset), Scope::Record) {
+            match c.position.get(f.file.as_str()) {
+                Some(&i) => c.files[i].local.push(f),
+                None => c.stray.push(f),
+            }
+        }
         Ok(c)
     }
 
@@ -186,6 +198,9 @@ impl Checked {
         let (validators, catalog) = (&self.validators, &self.catalog);
         let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, out);
         load::check_bytes(&source, bytes, &check, &mut records, &mut findings);
+        let alone = Dataset { records, files: 1 };
+        let local = rules::check_scope(&Index::build(catalog, &alone), Scope::Record);
+        let records = alone.records;
         let i = match self.position.get(rel) {
             Some(&i) => i,
             None => self.insert(source),
@@ -204,6 +219,7 @@ impl Checked {
             }
         }
         self.files[i].findings = findings;
+        self.files[i].local = local;
     }
 
     /// Adds an empty entry for a new file after the last file of its table, keeping each
@@ -219,7 +235,7 @@ impl Checked {
             .or_else(|| self.files.iter().position(|e| e.source.table > table))
             .unwrap_or(self.files.len());
         let start = self.files.get(i).map_or(self.dataset.records.len(), |e| e.start);
-        self.files.insert(i, Entry { source, start, len: 0, findings: Vec::new() });
+        self.files.insert(i, Entry { source, start, len: 0, findings: Vec::new(), local: Vec::new() });
         self.dataset.files += 1;
         self.reindex();
         i
@@ -238,15 +254,15 @@ impl Checked {
         self.reindex();
     }
 
-    /// The whole check, as `isca::validate` does it: load and schema findings per file, then
-    /// every rule over the index, sorted.
+    /// The whole check, as `isca::validate` does it: load and schema findings per file, the
+    /// record-scope rules' findings per file, then the other rules over the index, sorted.
     fn check(&mut self) {
         let index = Index::build(&self.catalog, &self.dataset);
         let mut all = self.stray.clone();
         for e in &self.files {
-            all.extend(e.findings.iter().cloned());
+            all.extend(e.findings.iter().chain(&e.local).cloned());
         }
-        all.extend(rules::check(&index));
+        all.extend(rules::check_scope(&index, Scope::Dataset));
         all.sort();
         self.findings = all;
     }

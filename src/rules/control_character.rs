@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Rule, finding_at, token};
+use super::{Rule, Scope, finding_at, token};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 use crate::load::Record;
@@ -20,6 +20,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for ControlCharacter {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Rule, finding_at, values};
+use super::{Rule, Scope, finding_at, values};
 use crate::catalog::FieldKind;
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -23,6 +23,10 @@ const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 impl Rule for FormulaLikeText {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

@@ -1,6 +1,6 @@
 //! X002: a record in its own file is named after its id.
 
-use super::{Rule, finding_at};
+use super::{Rule, Scope, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -17,6 +17,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for IdFileMismatch {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

@@ -34,8 +34,23 @@ use crate::load::Record;
 /// A cross-record check.
 pub trait Rule: Sync {
     fn doc(&self) -> &'static RuleDoc;
+    /// What its findings about a record depend on.
+    fn scope(&self) -> Scope {
+        Scope::Dataset
+    }
     /// Appends a finding for every violation in the dataset.
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>);
+}
+
+/// What a rule reads to judge one record. The editor re-runs `Record` rules on the edited
+/// file alone and keeps their findings for every other file; `isca validate` runs them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The record itself and the catalogue: the rule finds the same about a record whether
+    /// the index holds the whole dataset or only the record's file.
+    Record,
+    /// Other records too: ids elsewhere, what cites what, duplicates across files.
+    Dataset,
 }
 
 /// Every cross-reference and hygiene rule, in code order. Codes are never reused: a retired
@@ -64,8 +79,18 @@ pub const RULES: &[&dyn Rule] = &[
 /// Runs every rule over the indexed dataset. Rules are independent and the findings are sorted
 /// afterwards, so they run in parallel.
 pub fn check(index: &Index<'_>) -> Vec<Finding> {
+    run(index, |_| true)
+}
+
+/// Runs the rules of one scope only.
+pub fn check_scope(index: &Index<'_>, scope: Scope) -> Vec<Finding> {
+    run(index, |rule| rule.scope() == scope)
+}
+
+fn run(index: &Index<'_>, wanted: impl Fn(&dyn Rule) -> bool + Sync) -> Vec<Finding> {
     RULES
         .par_iter()
+        .filter(|rule| wanted(**rule))
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
             rule.check(index, &mut out);

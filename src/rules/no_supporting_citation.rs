@@ -1,7 +1,7 @@
 //! X018: a record that cites sources has at least one citation that supports it.
 
 use super::citation_role::{self, SUPPORTS};
-use super::{Rule, finding_at};
+use super::{Rule, Scope, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -18,6 +18,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for NoSupportingCitation {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

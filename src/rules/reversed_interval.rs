@@ -1,6 +1,6 @@
 //! X005: a partial-date interval (`2019/2020`) does not end before it starts.
 
-use super::{Rule, finding_at, values};
+use super::{Rule, Scope, finding_at, values};
 use crate::dates::{self, DateError};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
@@ -18,6 +18,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for ReversedInterval {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

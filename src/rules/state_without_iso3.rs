@@ -1,7 +1,7 @@
 //! X009: every party of kind `state` carries an `iso3` code.
 
 use super::parties::{self, ISO3};
-use super::{Rule, finding_at};
+use super::{Rule, Scope, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -18,6 +18,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for StateWithoutIso3 {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

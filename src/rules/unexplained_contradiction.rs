@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::citation_role::{self, CONTRADICTS};
-use super::{Rule, finding_at};
+use super::{Rule, Scope, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 
@@ -24,6 +24,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for UnexplainedContradiction {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

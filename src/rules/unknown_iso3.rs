@@ -1,7 +1,7 @@
 //! X007: a party's `iso3` is an assigned ISO 3166-1 alpha-3 code.
 
 use super::parties::{self, ISO3};
-use super::{Rule, finding_at};
+use super::{Rule, Scope, finding_at};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
 use crate::index::Index;
 use crate::iso3166;
@@ -19,6 +19,10 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for UnknownIso3 {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Record
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {

@@ -130,3 +130,41 @@ fn rules_lists_every_rule_and_explains_one() {
     }
     assert_eq!(root.run(&["rules", "--explain", "X999"]).code, 2);
 }
+
+/// A rule of `Scope::Record` finds the same about a record from its file alone as from the
+/// whole dataset: what lets `isca lsp` re-run those rules on the edited file only. Checked on
+/// every rule's fixture, and on each the record-scope rules must find something where the
+/// fixture's own rule is one of them.
+#[test]
+fn record_scope_rules_need_only_the_record() {
+    use isca::load::{Dataset, Record};
+    use isca::rules::{self, Scope};
+    let mut bitten = BTreeSet::new();
+    for dir in fixtures().into_iter().filter(|d| !d.join("BASE").exists()) {
+        let root = Root::base();
+        overlay(&root, &dir);
+        let catalog = isca::catalog::Catalog::load(&root.file("schema")).unwrap();
+        let no_check = |_: &Record, _: &mut Vec<isca::diagnostic::Finding>| {};
+        let Ok(loaded) = isca::load::load_checked(root.path(), &catalog, &no_check) else { continue };
+        let mut whole = rules::check_scope(&isca::index::Index::build(&catalog, &loaded.dataset), Scope::Record);
+        whole.sort();
+        let mut by_file: Vec<Dataset> = Vec::new();
+        for record in loaded.dataset.records {
+            match by_file.last_mut() {
+                Some(d) if d.records[0].file == record.file => d.records.push(record),
+                _ => by_file.push(Dataset { records: vec![record], files: 1 }),
+            }
+        }
+        let mut alone: Vec<_> = by_file
+            .iter()
+            .flat_map(|d| rules::check_scope(&isca::index::Index::build(&catalog, d), Scope::Record))
+            .collect();
+        alone.sort();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(whole, alone, "{name}");
+        bitten.extend(whole.iter().map(|f| f.rule.to_string()));
+    }
+    let record_scoped: BTreeSet<String> =
+        rules::RULES.iter().filter(|r| r.scope() == Scope::Record).map(|r| r.doc().code.to_string()).collect();
+    assert_eq!(bitten, record_scoped, "every record-scope rule fired on its own fixture");
+}
