@@ -141,7 +141,15 @@ pub fn agreement(w: &World, i: usize) -> Doc {
     let mut m = vec![("id", Doc::Str(World::agreement_id(i)))];
     m.push(("name", Doc::Str(phrase(&mut rng, 50, 140))));
     opt(&mut m, "short_name", rng.chance(50).then(|| Doc::Str(phrase(&mut rng, 10, 40))));
-    m.push(("kind", Doc::str(*rng.pick(AGREEMENT_KINDS))));
+    // A multilateral agreement lists at least two states (X017); a plan with fewer is a
+    // treaty instead, decided after the draw so that every other record keeps its bytes.
+    let kind = match *rng.pick(AGREEMENT_KINDS) {
+        "multilateral-agreement" if plan.parties.iter().filter(|&&p| w.parties[p].kind == "state").count() < 2 => {
+            "treaty"
+        }
+        kind => kind,
+    };
+    m.push(("kind", Doc::str(kind)));
     m.push(("status", Doc::str(*rng.pick(STATUS))));
     m.push(("parties", ids(w, &plan.parties)));
     if rng.chance(20) {
