@@ -172,6 +172,19 @@ mod tests {
     use super::*;
     use std::process::Command;
 
+    /// Only "nothing there" is `None`; any other failure to look (here a path through a
+    /// regular file) is an error the caller reports, not an absent file it may create.
+    #[test]
+    fn absent_is_none_and_other_failures_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        fs::write(&file, "x").unwrap();
+        assert!(matches!(Entry::at(&dir.path().join("missing")), Ok(None)));
+        assert!(matches!(Entry::at(&file), Ok(Some(Entry::File))));
+        assert!(matches!(Entry::at(dir.path()), Ok(Some(Entry::Dir))));
+        assert!(Entry::at(&file.join("child")).is_err());
+    }
+
     #[test]
     fn refuses_links_fifos_and_devices_and_caps_reads() {
         let dir = tempfile::tempdir().unwrap();
