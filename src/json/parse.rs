@@ -406,7 +406,8 @@ impl<'a> Parser<'a> {
             }
         }
         let literal = &self.text[start..self.pos];
-        let parsed = if integer { literal.parse::<i64>().ok().map(Number::from) } else { None };
+        // `-0` is the float -0.0, as serde_json reads it: an integer 0 would lose the sign.
+        let parsed = if integer && literal != "-0" { literal.parse::<i64>().ok().map(Number::from) } else { None };
         let number = match parsed {
             Some(n) => n,
             None => {

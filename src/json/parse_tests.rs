@@ -100,3 +100,12 @@ fn many_duplicate_keys_are_found_in_linear_time_and_capped() {
     assert_eq!(parsed.issues[1].related, Some(second));
     assert_eq!(parsed.value.as_object().unwrap().len(), 20_000);
 }
+
+/// Found by `cargo fuzz run parse_locate`: `-0` came out as the integer 0.
+#[test]
+fn negative_zero_reads_as_serde_json_reads_it() {
+    for text in ["-0", "[-0, 0, -0.0, -0e0]"] {
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(parse(text).unwrap().value, theirs, "{text}");
+    }
+}
