@@ -362,6 +362,10 @@ impl<'a> Parser<'a> {
 
     fn hex4(&mut self, at: usize) -> Result<u32, Fatal> {
         let digits = self.b.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax(at, "truncated \\u escape"))?;
+        // Four hex digits exactly: `from_str_radix` alone would also take a sign (`\u+610`).
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return Err(self.syntax(at, "invalid \\u escape"));
+        }
         let s = std::str::from_utf8(digits).map_err(|_| self.syntax(at, "invalid \\u escape"))?;
         let v = u32::from_str_radix(s, 16).map_err(|_| self.syntax(at, "invalid \\u escape"))?;
         self.pos += 4;

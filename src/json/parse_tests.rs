@@ -109,3 +109,13 @@ fn negative_zero_reads_as_serde_json_reads_it() {
         assert_eq!(parse(text).unwrap().value, theirs, "{text}");
     }
 }
+
+/// Found by `cargo fuzz run parse_locate`: `\u+610` was read as U+0610.
+#[test]
+fn a_unicode_escape_is_four_hex_digits_without_a_sign() {
+    for text in [r#""\u+610""#, r#""\u-610""#, r#""\ud83d\u+e00""#] {
+        assert!(parse(text).is_err(), "{text}");
+        assert!(serde_json::from_str::<serde_json::Value>(text).is_err(), "{text}");
+    }
+    assert_eq!(parse(r#""\u0610""#).unwrap().value, serde_json::json!("\u{610}"));
+}
