@@ -1,10 +1,9 @@
 //! X012: a source is not published before the event it is cited for (warning).
 
-use std::collections::HashMap;
-
 use super::{Rule, citation_role, finding_at, values};
 use crate::dates::{self, PartialDate};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::hash::FastMap;
 use crate::index::Index;
 
 pub struct SourcePredatesEvent;
@@ -32,7 +31,7 @@ impl Rule for SourcePredatesEvent {
             return;
         }
         let citations: Vec<_> = events.references().into_iter().filter(|r| r.target == SOURCES).collect();
-        let published: HashMap<&str, (&str, PartialDate)> = index
+        let published: FastMap<&str, (&str, PartialDate)> = index
             .table(SOURCES)
             .filter_map(|s| {
                 let text = s.str("published")?;

@@ -1,9 +1,8 @@
 //! W001: every source is cited by something (warning).
 
-use std::collections::HashSet;
-
 use super::{Rule, finding_at, values};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
+use crate::hash::FastSet;
 use crate::index::Index;
 
 pub struct UncitedSource;
@@ -28,7 +27,7 @@ impl Rule for UncitedSource {
             return;
         }
         let citing: Vec<_> = index.catalog.references().into_iter().filter(|r| r.target == SOURCES).collect();
-        let mut cited: HashSet<&str> = HashSet::new();
+        let mut cited: FastSet<&str> = FastSet::default();
         let mut fields: Vec<String> = Vec::new();
         for reference in &citing {
             for record in index.table(&reference.table) {
