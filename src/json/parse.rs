@@ -473,8 +473,16 @@ fn decimal(s: &str) -> Option<(bool, String, i64)> {
     Some((negative, significant.to_string(), exp))
 }
 
+/// `s` cut to its first 20 characters when it is longer than 24 bytes. Cut by characters,
+/// never by bytes: a key or number is any text, and a byte cut could split a character.
 fn shorten(s: &str) -> String {
-    if s.len() <= 24 { s.to_string() } else { format!("{}…", &s[..20]) }
+    if s.len() <= 24 {
+        return s.to_string();
+    }
+    match s.char_indices().nth(20) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
 }
 
 #[cfg(test)]

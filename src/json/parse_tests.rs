@@ -119,3 +119,13 @@ fn a_unicode_escape_is_four_hex_digits_without_a_sign() {
     }
     assert_eq!(parse(r#""\u0610""#).unwrap().value, serde_json::json!("\u{610}"));
 }
+
+/// Found by `cargo fuzz run parse_locate`: the message of a repeated key longer than 24 bytes
+/// cut the key at byte 20, inside a character, and panicked.
+#[test]
+fn a_long_repeated_key_of_wide_characters_is_shortened_by_characters() {
+    let key = "홭".repeat(30);
+    let parsed = parse(&format!("{{\"{key}\": 1, \"{key}\": 2}}")).unwrap();
+    assert_eq!(parsed.issues.len(), 1);
+    assert!(parsed.issues[0].message.contains(&format!("{}…", "홭".repeat(19))), "{}", parsed.issues[0].message);
+}
