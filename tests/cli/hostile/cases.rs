@@ -108,6 +108,9 @@ pub fn all() -> Vec<Case> {
         record("i_string_overlong_utf8", b"[\"\xC0\xAF\"]".to_vec(), "L001", 1),
         record("i_string_utf8_surrogate_bytes", b"[\"\xED\xA0\x80\"]".to_vec(), "L001", 1),
         record("i_string_escaped_nul", event_with("\"notes\": \"a\\u0000b\""), "X013", 1),
+        // Found by cargo fuzz: a sign in a \u escape was taken; a long wide key panicked.
+        record("n_string_unicode_escape_with_sign", "[\"\\u+610\"]", "L004", 1),
+        record("wide_repeated_key", event_with(&format!("\"{0}\": 1, \"{0}\": 2", "홭".repeat(30))), "L005", 1),
         record("i_structure_500_nested_arrays", format!("{}{}", "[".repeat(500), "]".repeat(500)), "L006", 1),
         // Time and memory: quadratic or unbounded before, linear and capped now.
         record("dos_10000_duplicate_keys", duplicate_keys(10_000), "L021", 1),
