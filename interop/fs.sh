@@ -42,3 +42,29 @@ test "$code" -eq 1 || { echo "fs: validate with a FIFO and a link exited $code, 
 if grep -q hunter2-fs-interop "$work/out"; then echo "fs: the environment leaked into the report" >&2; exit 1; fi
 grep -q 'error\[L011\]' "$work/out" && grep -q 'error\[L012\]' "$work/out"
 echo "fs: a FIFO and a link to /proc/self/environ are reported (L012, L011), nothing echoed, no hang"
+
+# Real kills: `isca build` of a synthetic root (site included) killed with SIGKILL at growing
+# delays, so that some kills land while files are written and some near the swap. After each,
+# the output folder is whole (the old build or the new one, as sha256sum says); the next
+# build removes every staging folder the killed ones left.
+synth="$work/synth"
+"${isca[@]}" synth --events 5000 "$synth" >/dev/null
+"${isca[@]}" build "$synth" --out "$work/out-k" >/dev/null
+bin=$(command -v "${isca[0]}" || true)
+[ "${isca[0]}" = cargo ] && bin=target/release/isca
+kills=0
+for delay in 0.02 0.05 0.1 0.2 0.3 0.5 0.7 1.0 1.5 2.0; do
+    "$bin" build "$synth" --out "$work/out-k" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+    wait "$pid" 2>/dev/null || true
+    (cd "$work/out-k" && sha256sum --check --strict --quiet SHA256SUMS) \
+        || { echo "fs: after a kill at ${delay}s the output is not whole" >&2; exit 1; }
+done
+stale=$(find "$work" -maxdepth 1 -name '.out-k-staging-*' | wc -l)
+"$bin" build "$synth" --out "$work/out-k" >/dev/null
+(cd "$work/out-k" && sha256sum --check --strict --quiet SHA256SUMS)
+left=$(find "$work" -maxdepth 1 -name '.out-k-staging-*' | wc -l)
+test "$left" -eq 0 || { echo "fs: $left staging folders left after the next build" >&2; exit 1; }
+echo "fs: $kills builds killed with SIGKILL mid-run: the output stayed whole each time; each build removed the staging folders of the kill before it ($stale left by the last, then none)"
