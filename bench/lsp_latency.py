@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of `isca lsp` (issue 14): start-up, and fresh diagnostics after an edit.
 
-    bench/lsp_latency.py ISCA ROOT RECORD [--rounds N]
+    bench/lsp_latency.py ISCA ROOT RECORD [--rounds N] [--incremental]
 
 ROOT is a dataset root, RECORD a clean `.json` record under it holding a reference to
 `pty-rus`. The script starts `ISCA lsp` on ROOT and measures:
@@ -12,7 +12,8 @@ ROOT is a dataset root, RECORD a clean `.json` record under it holding a referen
   machine does not inflate the way it inflates wall time;
 - edit -> diagnostics: the record is opened, then alternately broken (`pty-rus` becomes a
   dangling id) and repaired with a full-text `didChange`; the time from sending each change
-  to receiving the `publishDiagnostics` that reflects it (one X003, then none).
+  to receiving the `publishDiagnostics` that reflects it (one X003, then none). Each change
+  sends the whole text, or with `--incremental` only the edited range, as editors do.
 
 Only the standard library; medians and ranges over the rounds are printed as JSON."""
 
@@ -58,6 +59,19 @@ def main():
     text = path.read_text()
     assert '"pty-rus"' in text, "the record must reference pty-rus"
     broken = text.replace('"pty-rus"', '"pty-rus-zz"', 1)
+    # Where the reference is, in LSP positions (UTF-16 code units), for range edits.
+    at = text.index('"pty-rus"')
+    line = text.count("\n", 0, at)
+    column = len(text[text.rfind("\n", 0, at) + 1:at].encode("utf-16-le")) // 2
+    incremental = "--incremental" in sys.argv
+
+    def change(want_errors):
+        if not incremental:
+            return {"text": broken if want_errors else text}
+        old, new = ('"pty-rus"', '"pty-rus-zz"') if want_errors else ('"pty-rus-zz"', '"pty-rus"')
+        span = {"start": {"line": line, "character": column},
+                "end": {"line": line, "character": column + len(old)}}
+        return {"range": span, "text": new}
 
     t0 = time.perf_counter()
     p = subprocess.Popen([isca, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -80,10 +94,9 @@ def main():
     cpu0 = cpu_seconds(p.pid)
     for i in range(rounds * 2):
         want_errors = i % 2 == 0
-        body = broken if want_errors else text
         t = time.perf_counter()
         send({"jsonrpc": "2.0", "method": "textDocument/didChange",
-              "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [{"text": body}]}})
+              "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [change(want_errors)]}})
         while True:
             m = read(p.stdout)
             if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
@@ -97,7 +110,7 @@ def main():
     send({"jsonrpc": "2.0", "method": "exit", "params": None})
     p.wait(timeout=30)
     print(json.dumps({
-        "root": str(root), "record": record, "rounds": rounds,
+        "root": str(root), "record": record, "rounds": rounds, "incremental": incremental,
         "startup_s": round(startup, 3),
         "edit_to_diagnostics_ms": {"median": round(statistics.median(latencies), 1),
                                    "min": round(min(latencies), 1), "max": round(max(latencies), 1)},

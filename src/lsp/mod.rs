@@ -16,6 +16,7 @@ mod diagnostics;
 mod document;
 mod formatting;
 mod hover;
+mod lines;
 mod links;
 mod references;
 mod rename;

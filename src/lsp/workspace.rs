@@ -3,8 +3,8 @@
 //! rules run over the whole of it, as `isca::validate` runs them.
 //!
 //! Start-up is `load::load_checked`, the loader `isca validate` uses. After that an edit
-//! re-parses only the changed file, with `load::check_bytes` (the loader's own per-file check)
-//! and the same schema check, and splices its records into the dataset in place. The rules
+//! re-parses only the changed file (of a `.jsonl` file, only its changed lines: `lines`), with
+//! `load::check_bytes` and the same schema check, and splices its records in place. The rules
 //! that judge a record by itself (`rules::Scope::Record`) then run on that file alone, their
 //! findings for every other file kept; the index and the rules that read other records run
 //! again over everything, because any record may reference the changed one.
@@ -23,6 +23,7 @@ use crate::rules::{self, Scope};
 use crate::schema;
 
 use super::document::Doc;
+use super::lines;
 
 /// Open documents by absolute path.
 pub type Docs = HashMap<PathBuf, Doc>;
@@ -66,6 +67,9 @@ struct Entry {
     findings: Vec<Finding>,
     /// The findings of the record-scope rules on this file's records.
     local: Vec<Finding>,
+    /// For a `.jsonl` file, its lines as last checked, so that an edit re-checks only the
+    /// lines it changed.
+    lines: Option<lines::Lines>,
 }
 
 /// Whether `dir` looks like a dataset root.
@@ -161,7 +165,7 @@ impl Checked {
                 kind: if rel.ends_with(".jsonl") { FileKind::Jsonl } else { FileKind::Json },
             });
             let findings = by_file.remove(&**rel).unwrap_or_default();
-            files.push(Entry { source, start: at, len, findings, local: Vec::new() });
+            files.push(Entry { source, start: at, len, findings, local: Vec::new(), lines: None });
             at += len;
         }
         let mut c = Checked {
@@ -194,6 +198,14 @@ impl Checked {
     pub fn update(&mut self, rel: &str, bytes: &[u8]) {
         let Some(source) = source_file(&self.catalog, rel) else { return };
         self.cache.remove(rel);
+        let mut read = None;
+        if source.kind == FileKind::Jsonl {
+            let (new, starts) = lines::read(bytes);
+            match self.update_lines(rel, bytes, new, &starts) {
+                Ok(()) => return,
+                Err(new) => read = Some(new),
+            }
+        }
         let (mut records, mut findings) = (Vec::new(), Vec::new());
         let (validators, catalog) = (&self.validators, &self.catalog);
         let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, out);
@@ -220,6 +232,62 @@ impl Checked {
         }
         self.files[i].findings = findings;
         self.files[i].local = local;
+        self.files[i].lines = read;
+    }
+
+    /// Re-checks only the lines of a `.jsonl` file that an edit changed, if that is enough to
+    /// give what checking it whole would (see `lines`); gives the lines back when the whole
+    /// file must be checked instead.
+    fn update_lines(
+        &mut self,
+        rel: &str,
+        bytes: &[u8],
+        new: lines::Lines,
+        starts: &[usize],
+    ) -> Result<(), lines::Lines> {
+        use crate::load::codes::{BOM, INVALID_UTF8, UNREADABLE};
+        let Some(&i) = self.position.get(rel) else { return Err(new) };
+        let Some(w) = self.files[i].lines.as_ref().and_then(|old| lines::window(old, &new, starts)) else {
+            return Err(new);
+        };
+        let slice = &bytes[w.start..w.end];
+        if slice.starts_with(b"\xEF\xBB\xBF") || std::str::from_utf8(slice).is_err() {
+            return Err(new);
+        }
+        // A file rejected whole, or a finding after the change whose text names its line.
+        let e = &self.files[i];
+        let refused = |f: &Finding| {
+            f.rule == INVALID_UTF8.code
+                || f.rule == UNREADABLE.code
+                || (lines::names_a_line(f) && lines::line_of(f) > w.kept)
+        };
+        if e.findings.iter().chain(&e.local).any(refused) {
+            return Err(new);
+        }
+        let (validators, catalog) = (&self.validators, &self.catalog);
+        let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, out);
+        let (mut records, mut findings) = (Vec::new(), Vec::new());
+        load::check_bytes(&self.files[i].source, slice, &check, &mut records, &mut findings);
+        if findings.iter().any(|f| lines::names_a_line(f) || f.rule == BOM.code) {
+            return Err(new);
+        }
+        let (at_lines, at_bytes) = (i64::from(w.kept), w.start as i64);
+        records.iter_mut().for_each(|r| lines::move_record(r, at_lines, at_bytes));
+        findings.iter_mut().for_each(|f| lines::move_finding(f, rel, at_lines, at_bytes));
+        let alone = Dataset { records, files: 1 };
+        let local = rules::check_scope(&Index::build(catalog, &alone), Scope::Record);
+
+        let Entry { start, len, .. } = self.files[i];
+        let new_len = lines::splice_records(&mut self.dataset.records, start..start + len, &w, alone.records);
+        for e in &mut self.files[i + 1..] {
+            e.start = e.start + new_len - len;
+        }
+        let e = &mut self.files[i];
+        e.len = new_len;
+        lines::splice_findings(&mut e.findings, findings, &w, rel);
+        lines::splice_findings(&mut e.local, local, &w, rel);
+        e.lines = Some(new);
+        Ok(())
     }
 
     /// Adds an empty entry for a new file after the last file of its table, keeping each
@@ -235,7 +303,7 @@ impl Checked {
             .or_else(|| self.files.iter().position(|e| e.source.table > table))
             .unwrap_or(self.files.len());
         let start = self.files.get(i).map_or(self.dataset.records.len(), |e| e.start);
-        self.files.insert(i, Entry { source, start, len: 0, findings: Vec::new(), local: Vec::new() });
+        self.files.insert(i, Entry { source, start, len: 0, findings: Vec::new(), local: Vec::new(), lines: None });
         self.dataset.files += 1;
         self.reindex();
         i
@@ -326,3 +394,7 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = parts?.join("/");
     (!rel.is_empty()).then_some(rel)
 }
+
+#[cfg(test)]
+#[path = "workspace_tests.rs"]
+mod tests;
