@@ -177,4 +177,16 @@ mod tests {
         let text = r#"{"a": 1, "a": 2}"#;
         assert_eq!(locate(text, 0, "/a").unwrap().value, 14);
     }
+
+    /// Strings are skipped with their escapes, and skipped values with the strings inside
+    /// them: an escaped quote or a bracket inside a string must not end or close anything.
+    #[test]
+    fn skips_escaped_quotes_and_brackets_inside_strings() {
+        let text = r#"{"a": "say \"}\" or \\", "b": {"x": ["]", {"y": "\"{,"}], "z": [1, [2, 3]]}, "c": 7}"#;
+        let at = |p: &str| locate(text, 0, p).map(|t| &text[t.value..]);
+        assert!(at("/c").is_some_and(|r| r.starts_with("7}")), "{:?}", at("/c"));
+        assert!(at("/b/z/1").is_some_and(|r| r.starts_with("[2, 3]")));
+        assert!(at("/b/x/1/y").is_some_and(|r| r.starts_with(r#""\"{,""#)));
+        assert_eq!(at("/d"), None);
+    }
 }

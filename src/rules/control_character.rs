@@ -122,4 +122,37 @@ mod tests {
         assert_eq!(name('\0'), "U+0000 (NUL)");
         assert_eq!(name('\u{2}'), "U+0002");
     }
+
+    /// The message names the character as a reader knows it.
+    #[test]
+    fn names_the_usual_controls() {
+        let names: Vec<String> =
+            ['\0', '\u{7}', '\u{8}', '\u{b}', '\u{c}', '\r', '\u{1b}', '\u{7f}', '\u{9b}', '\u{1}'].map(name).into();
+        assert_eq!(
+            names,
+            [
+                "U+0000 (NUL)",
+                "U+0007 (BEL)",
+                "U+0008 (backspace)",
+                "U+000B (vertical tab)",
+                "U+000C (form feed)",
+                "U+000D (carriage return)",
+                "U+001B (ESC)",
+                "U+007F (DEL)",
+                "U+009B (CSI)",
+                "U+0001",
+            ]
+        );
+    }
+
+    /// Strings inside lists and listed objects are checked too, with their pointers.
+    #[test]
+    fn walks_into_lists_and_objects() {
+        let value = serde_json::json!({"a": ["ok", {"b": "x\u{1b}"}], "c": "fine"});
+        let record = Record { table: 0, file: "f.json".into(), line: 1, offset: 0, value };
+        let mut out = Vec::new();
+        walk(&record, &record.value, &mut Vec::new(), &mut out);
+        let found: Vec<&str> = out.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(found, ["/a/1/b"]);
+    }
 }

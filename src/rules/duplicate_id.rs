@@ -24,7 +24,7 @@ impl Rule for DuplicateId {
         for (record, first) in index.duplicates() {
             let id = index.id(record).unwrap_or_default();
             // A line number says which record of a `.jsonl` file; a `.json` file holds one.
-            let place = if first.line > 1 || first.file.ends_with(".jsonl") {
+            let place = if first.file.ends_with(".jsonl") {
                 format!("{}:{}", first.file, first.line)
             } else {
                 first.file.to_string()

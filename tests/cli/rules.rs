@@ -168,3 +168,17 @@ fn record_scope_rules_need_only_the_record() {
         rules::RULES.iter().filter(|r| r.scope() == Scope::Record).map(|r| r.doc().code.to_string()).collect();
     assert_eq!(bitten, record_scoped, "every record-scope rule fired on its own fixture");
 }
+
+/// X001 names the first definition's file, with its line only where the file holds many
+/// records (the fixture covers a `.jsonl` first definition).
+#[test]
+fn a_duplicate_id_names_a_json_file_without_a_line() {
+    let root = Root::base();
+    root.write("dataset/parties/pty-zz-copy.json", root.read("dataset/parties/pty-irn.json"));
+    let run = root.run(&["validate"]);
+    assert!(
+        run.stdout.contains("id `pty-irn` is already defined in dataset/parties/pty-irn.json\n"),
+        "{}",
+        run.render()
+    );
+}
