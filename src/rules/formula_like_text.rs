@@ -57,3 +57,23 @@ fn describe(c: char) -> String {
         c => format!("`{c}`"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Only text a person writes freely is checked: a reference, a pattern or a format makes
+    /// a value's shape the schema's business, and a leading `-` there can be legitimate.
+    #[test]
+    fn free_text_is_plain_text_without_a_reference_pattern_or_format() {
+        let text = FieldKind::Text { references: None };
+        assert!(is_free_text(&text, &json!({"type": "string"})));
+        assert!(!is_free_text(&text, &json!({"type": "string", "pattern": "^-?[0-9]+$"})));
+        assert!(!is_free_text(&text, &json!({"type": "string", "format": "uri"})));
+        assert!(!is_free_text(&FieldKind::Text { references: Some("parties".into()) }, &json!({})));
+        assert!(!is_free_text(&FieldKind::Enum { values: vec!["-x".into()] }, &json!({})));
+        assert!(!is_free_text(&FieldKind::PartialDate, &json!({})));
+    }
+}
