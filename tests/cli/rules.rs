@@ -182,3 +182,35 @@ fn a_duplicate_id_names_a_json_file_without_a_line() {
         run.render()
     );
 }
+
+/// X018 is about citations that do not support: a record that cites nothing has none of
+/// those (whether it must cite is the schema's business).
+#[test]
+fn no_citations_at_all_is_not_a_citation_without_support() {
+    let root = Root::base();
+    let rel = "dataset/events/evt-example-2021-01-26-signing.json";
+    let record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
+    let mut record = record.as_object().unwrap().clone();
+    record.insert("sources".into(), serde_json::json!([]));
+    root.write(rel, serde_json::to_string_pretty(&record).unwrap());
+    assert!(!codes(&root).contains("X018"), "{}", root.run(&["validate"]).render());
+}
+
+/// The ISO 3166 rules need a parties table with both `kind` and `iso3`; without `iso3` in
+/// its schema, a state without a code is not a finding.
+#[test]
+fn iso3_rules_stand_down_without_an_iso3_field() {
+    let root = Root::base();
+    let path = "schema/parties.schema.json";
+    let mut schema: serde_json::Value = serde_json::from_str(&root.read(path)).unwrap();
+    schema["properties"].as_object_mut().unwrap().remove("iso3");
+    root.write(path, serde_json::to_string_pretty(&schema).unwrap());
+    for entry in std::fs::read_dir(root.file("dataset/parties")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        record.as_object_mut().unwrap().remove("iso3");
+        std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    }
+    let found = codes(&root);
+    assert!(!found.contains("X009") && !found.contains("X007"), "{found:?}");
+}
