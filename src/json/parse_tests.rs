@@ -129,3 +129,10 @@ fn a_long_repeated_key_of_wide_characters_is_shortened_by_characters() {
     assert_eq!(parsed.issues.len(), 1);
     assert!(parsed.issues[0].message.contains(&format!("{}…", "홭".repeat(19))), "{}", parsed.issues[0].message);
 }
+
+#[test]
+fn content_after_the_value_is_an_issue_and_whitespace_is_not() {
+    let kinds = |t: &str| parse(t).unwrap().issues.iter().map(|i| (i.kind, i.offset)).collect::<Vec<_>>();
+    assert_eq!(kinds("{} x"), [(IssueKind::TrailingContent, 3)]);
+    assert_eq!(kinds("{}  \n"), []);
+}

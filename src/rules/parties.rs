@@ -57,6 +57,9 @@ mod tests {
         assert_eq!(code_for_name("Russian Federation"), Some("RUS"));
         assert_eq!(code_for_name("Papua New Guinea"), Some("PNG"));
         assert_eq!(code_for_name("Nigeria"), Some("NGA"));
+        // A name inside a longer word is not that name, on either side.
+        assert!(!super::contains_words("nigeria", "niger") && !super::contains_words("transoman", "oman"));
+        assert!(super::contains_words("the niger delta", "niger"));
         assert_eq!(code_for_name("Ministry of Foreign Affairs"), None);
     }
 }

@@ -196,5 +196,10 @@ mod tests {
         let found = chain(30, &[(29, 0)]);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("thr-4 → … 20 more … → thr-25"), "{}", found[0].message);
+        // Up to ten records a cycle is shown whole.
+        let found = chain(10, &[(9, 0)]);
+        assert!(!found[0].message.contains('…') && found[0].message.contains("thr-9 → thr-0"), "{}", found[0].message);
+        let found = chain(11, &[(10, 0)]);
+        assert!(found[0].message.contains("thr-4 → … 1 more … → thr-6"), "{}", found[0].message);
     }
 }
