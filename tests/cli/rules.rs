@@ -214,3 +214,26 @@ fn iso3_rules_stand_down_without_an_iso3_field() {
     let found = codes(&root);
     assert!(!found.contains("X009") && !found.contains("X007"), "{found:?}");
 }
+
+/// X011 and X012 name the fields they compare; where a schema does not declare one, they do
+/// nothing, even over records that still hold it (which the schema check reports).
+#[test]
+fn date_rules_stand_down_where_the_schema_lacks_their_field() {
+    for (fixture, schema, field, code) in [
+        ("X011-signing-date-mismatch", "agreements", "signed", "X011"),
+        ("X012-source-predates-event", "sources", "published", "X012"),
+    ] {
+        let root = Root::base();
+        overlay(&root, &Path::new(REPO).join("tests/fixtures/rules").join(fixture));
+        assert!(codes(&root).contains(code), "{fixture} breaks {code}");
+        let path = format!("schema/{schema}.schema.json");
+        let mut value: serde_json::Value = serde_json::from_str(&root.read(&path)).unwrap();
+        value["properties"].as_object_mut().unwrap().remove(field);
+        if let Some(required) = value["required"].as_array_mut() {
+            required.retain(|r| r != field);
+        }
+        root.write(&path, serde_json::to_string_pretty(&value).unwrap());
+        let found = codes(&root);
+        assert!(!found.contains(code), "{code} without `{field}` in the schema: {found:?}");
+    }
+}
