@@ -136,3 +136,11 @@ fn content_after_the_value_is_an_issue_and_whitespace_is_not() {
     assert_eq!(kinds("{} x"), [(IssueKind::TrailingContent, 3)]);
     assert_eq!(kinds("{}  \n"), []);
 }
+
+#[test]
+fn nesting_is_allowed_to_the_limit_and_refused_past_it() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(parse(&nested(super::MAX_DEPTH)).is_ok());
+    let e = parse(&nested(super::MAX_DEPTH + 1)).unwrap_err();
+    assert_eq!(e.kind, FatalKind::TooDeep);
+}

@@ -237,3 +237,27 @@ fn date_rules_stand_down_where_the_schema_lacks_their_field() {
         assert!(!found.contains(code), "{code} without `{field}` in the schema: {found:?}");
     }
 }
+
+/// The date and count rules at their boundaries: a source published the day of the event is
+/// not early (X012); a multilateral agreement with exactly two states is enough (X017).
+#[test]
+fn date_and_count_rules_at_their_boundaries() {
+    let set = |root: &Root, rel: &str, field: &str, value: serde_json::Value| {
+        let mut record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
+        record[field] = value;
+        root.write(rel, serde_json::to_string_pretty(&record).unwrap());
+    };
+    let source = "dataset/sources/src-example-article.json";
+    let root = Root::base();
+    set(&root, source, "published", "2021-01-26".into());
+    assert!(!codes(&root).contains("X012"), "published the day of the event");
+    set(&root, source, "published", "2021-01-25".into());
+    assert!(codes(&root).contains("X012"), "published the day before");
+
+    let agreement = "dataset/agreements/agr-example-2021-infosec.json";
+    let root = Root::base();
+    set(&root, agreement, "kind", "multilateral-agreement".into());
+    assert!(!codes(&root).contains("X017"), "two states");
+    set(&root, agreement, "parties", serde_json::json!(["pty-rus"]));
+    assert!(codes(&root).contains("X017"), "one state");
+}
