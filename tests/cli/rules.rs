@@ -261,3 +261,26 @@ fn date_and_count_rules_at_their_boundaries() {
     set(&root, agreement, "parties", serde_json::json!(["pty-rus"]));
     assert!(codes(&root).contains("X017"), "one state");
 }
+
+/// X016 wants a note with words in it; W001 does not count a source citing itself.
+#[test]
+fn blank_notes_and_self_citations_do_not_count() {
+    let fixtures = Path::new(REPO).join("tests/fixtures/rules");
+    let edit = |root: &Root, rel: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let mut record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
+        f(&mut record);
+        root.write(rel, serde_json::to_string_pretty(&record).unwrap());
+    };
+    let root = Root::base();
+    overlay(&root, &fixtures.join("X016-unexplained-contradiction"));
+    let event = "dataset/events/evt-example-2021-01-26-signing.json";
+    edit(&root, event, &|r| r["notes"] = "   ".into());
+    assert!(codes(&root).contains("X016"), "blank notes explain nothing");
+    edit(&root, event, &|r| r["notes"] = "The other source gives the date of the announcement.".into());
+    assert!(!codes(&root).contains("X016"), "a note explains it");
+
+    let root = Root::base();
+    overlay(&root, &fixtures.join("W001-uncited-source"));
+    edit(&root, "dataset/sources/src-uncited.json", &|r| r["cites"] = serde_json::json!(["src-uncited"]));
+    assert!(codes(&root).contains("W001"), "a source citing itself is still uncited");
+}
