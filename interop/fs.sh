@@ -66,5 +66,5 @@ stale=$(find "$work" -maxdepth 1 -name '.out-k-staging-*' | wc -l)
 "$bin" build "$synth" --out "$work/out-k" >/dev/null
 (cd "$work/out-k" && sha256sum --check --strict --quiet SHA256SUMS)
 left=$(find "$work" -maxdepth 1 -name '.out-k-staging-*' | wc -l)
-test "$left" -eq 0 || { echo "fs: $left staging folders left after the next build" >&2; exit 1; }
+test "$left" -eq 0 || { echo "fs: $left staging folders left after the next build:" >&2; find "$work" -maxdepth 3 -path "*staging*" -exec ls -ld {} + >&2; exit 1; }
 echo "fs: $kills builds killed with SIGKILL mid-run: the output stayed whole each time; each build removed the staging folders of the kill before it ($stale left by the last, then none)"

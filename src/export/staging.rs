@@ -190,7 +190,7 @@ impl Staging {
         self.killed_at(Step::Swapped)?;
         self.committed = true;
         // The staging folder now holds the previous output, or nothing.
-        fs::remove_dir_all(&self.home).map_err(|e| Error::io(&self.home, e))?;
+        remove_home(&self.home)?;
         Ok(())
     }
 
@@ -224,7 +224,7 @@ impl Drop for Staging {
     /// An uncommitted build cleans up after itself; the target was never touched.
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.home);
+            let _ = remove_home(&self.home);
         }
     }
 }
@@ -279,16 +279,60 @@ fn recover(parent: &Path, name: &str, target: &Path) -> Result<()> {
         let home = entry.path();
         let ours = entry.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
             && entry.file_type().is_ok_and(|t| t.is_dir());
-        if !ours || !stale(&home.join("lock")) {
+        if !ours || !(stale(&home.join("lock")) || unborn(&home, &prefix)) {
             continue;
         }
         let old = home.join("old");
         if Entry::at(target).ok().flatten().is_none() && Entry::at(&old).ok().flatten() == Some(Entry::Dir) {
             fs::rename(&old, target).map_err(|e| Error::io(target, e))?;
         }
-        fs::remove_dir_all(&home).map_err(|e| Error::io(&home, e))?;
+        remove_home(&home)?;
     }
     Ok(())
+}
+
+/// Removes a dead build's staging folder with its `lock` last: a build killed while doing it
+/// leaves a folder the next one still knows for ours (or an empty one, see `unborn`).
+fn remove_home(home: &Path) -> Result<()> {
+    let io = |e| Error::io(home, e);
+    for entry in fs::read_dir(home).map_err(io)?.flatten() {
+        if entry.file_name() != "lock" {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(&path),
+                _ => fs::remove_file(&path),
+            }
+            .map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    match fs::remove_file(home.join("lock")) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    fs::remove_dir(home).map_err(io)
+}
+
+/// Whether `home` is a staging folder whose build was killed while making it: it holds at most
+/// a `lock` with part of our text (so it was never locked), and the process named in it is
+/// gone, or is this one, which has not made its own yet. Nothing in it can be anyone's data.
+fn unborn(home: &Path, prefix: &str) -> bool {
+    let Ok(entries) = fs::read_dir(home) else { return false };
+    let mut only_lock = true;
+    for entry in entries.flatten() {
+        let lock_file = entry.file_name() == "lock" && entry.file_type().is_ok_and(|t| t.is_file());
+        only_lock &= lock_file
+            && fs::read(entry.path()).is_ok_and(|b| b.len() < LOCK_TEXT.len() && LOCK_TEXT.as_bytes().starts_with(&b));
+    }
+    let name = home.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let pid = name.strip_prefix(prefix).and_then(|rest| rest.split('-').next()).and_then(|p| p.parse::<u32>().ok());
+    only_lock && pid.is_some_and(|pid| pid == std::process::id() || !process_alive(pid))
+}
+
+/// Whether a process with this id is running (on Linux, by `/proc`; elsewhere it is assumed
+/// to be, so that nothing is removed on a guess).
+fn process_alive(pid: u32) -> bool {
+    !cfg!(target_os = "linux") || Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Whether `lock` is ours and held by nobody (its build is dead).
@@ -395,6 +439,32 @@ mod tests {
             assert_eq!(got, [MARKER, "SHA256SUMS", "json/b.json"], "no_exchange {no_exchange}");
             assert_eq!(names(tmp.path()), ["dist"], "no staging or old folder left behind");
         }
+    }
+
+    /// A build killed between making its staging folder and writing its lock leaves a folder
+    /// with no lock or part of one: removed when its process is gone (or is this one), kept
+    /// while it may still be a live build's first instant, and never when it holds anything.
+    #[test]
+    fn a_staging_folder_killed_before_its_lock_is_removed_once_its_process_is_gone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = previous_build(tmp.path());
+        let dead = tmp.path().join(format!(".dist-staging-{}-1-0", u32::MAX - 1));
+        let mine = tmp.path().join(format!(".dist-staging-{}-1-0", std::process::id()));
+        let alive = tmp.path().join(".dist-staging-1-1-0"); // pid 1 runs as long as the system
+        let full = tmp.path().join(format!(".dist-staging-{}-2-0", u32::MAX - 1));
+        for dir in [&dead, &mine, &alive, &full] {
+            fs::create_dir(dir).unwrap();
+        }
+        fs::write(mine.join("lock"), &LOCK_TEXT.as_bytes()[..10]).unwrap();
+        fs::write(full.join("thesis.txt"), "not ours").unwrap();
+        drop(Staging::create(&target).unwrap());
+        let left = names(tmp.path());
+        assert!(!left.contains(&file_name(&dead)) && !left.contains(&file_name(&mine)), "{left:?}");
+        assert!(left.contains(&file_name(&alive)) && left.contains(&file_name(&full)), "{left:?}");
+    }
+
+    fn file_name(p: &Path) -> String {
+        p.file_name().unwrap().to_string_lossy().into_owned()
     }
 
     #[test]
