@@ -74,6 +74,13 @@ impl Root {
         std::fs::read_to_string(self.file(rel)).unwrap()
     }
 
+    /// Rewrites the JSON file `rel` (a record or a schema) through `f`.
+    pub fn edit_json(&self, rel: &str, f: impl FnOnce(&mut serde_json::Value)) {
+        let mut value: serde_json::Value = serde_json::from_str(&self.read(rel)).unwrap();
+        f(&mut value);
+        self.write(rel, serde_json::to_string_pretty(&value).unwrap());
+    }
+
     /// Runs `isca` with `args` in the root folder; temp paths in the output become `[ROOT]`.
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_isca"))

@@ -189,10 +189,7 @@ fn a_duplicate_id_names_a_json_file_without_a_line() {
 fn no_citations_at_all_is_not_a_citation_without_support() {
     let root = Root::base();
     let rel = "dataset/events/evt-example-2021-01-26-signing.json";
-    let record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
-    let mut record = record.as_object().unwrap().clone();
-    record.insert("sources".into(), serde_json::json!([]));
-    root.write(rel, serde_json::to_string_pretty(&record).unwrap());
+    root.edit_json(rel, |r| r["sources"] = serde_json::json!([]));
     assert!(!codes(&root).contains("X018"), "{}", root.run(&["validate"]).render());
 }
 
@@ -201,15 +198,10 @@ fn no_citations_at_all_is_not_a_citation_without_support() {
 #[test]
 fn iso3_rules_stand_down_without_an_iso3_field() {
     let root = Root::base();
-    let path = "schema/parties.schema.json";
-    let mut schema: serde_json::Value = serde_json::from_str(&root.read(path)).unwrap();
-    schema["properties"].as_object_mut().unwrap().remove("iso3");
-    root.write(path, serde_json::to_string_pretty(&schema).unwrap());
+    root.edit_json("schema/parties.schema.json", |s| drop(s["properties"].as_object_mut().unwrap().remove("iso3")));
     for entry in std::fs::read_dir(root.file("dataset/parties")).unwrap() {
-        let path = entry.unwrap().path();
-        let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        record.as_object_mut().unwrap().remove("iso3");
-        std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+        let rel = format!("dataset/parties/{}", entry.unwrap().file_name().to_string_lossy());
+        root.edit_json(&rel, |r| drop(r.as_object_mut().unwrap().remove("iso3")));
     }
     let found = codes(&root);
     assert!(!found.contains("X009") && !found.contains("X007"), "{found:?}");
@@ -226,13 +218,12 @@ fn date_rules_stand_down_where_the_schema_lacks_their_field() {
         let root = Root::base();
         overlay(&root, &Path::new(REPO).join("tests/fixtures/rules").join(fixture));
         assert!(codes(&root).contains(code), "{fixture} breaks {code}");
-        let path = format!("schema/{schema}.schema.json");
-        let mut value: serde_json::Value = serde_json::from_str(&root.read(&path)).unwrap();
-        value["properties"].as_object_mut().unwrap().remove(field);
-        if let Some(required) = value["required"].as_array_mut() {
-            required.retain(|r| r != field);
-        }
-        root.write(&path, serde_json::to_string_pretty(&value).unwrap());
+        root.edit_json(&format!("schema/{schema}.schema.json"), |value| {
+            value["properties"].as_object_mut().unwrap().remove(field);
+            if let Some(required) = value["required"].as_array_mut() {
+                required.retain(|r| r != field);
+            }
+        });
         let found = codes(&root);
         assert!(!found.contains(code), "{code} without `{field}` in the schema: {found:?}");
     }
@@ -242,11 +233,7 @@ fn date_rules_stand_down_where_the_schema_lacks_their_field() {
 /// not early (X012); a multilateral agreement with exactly two states is enough (X017).
 #[test]
 fn date_and_count_rules_at_their_boundaries() {
-    let set = |root: &Root, rel: &str, field: &str, value: serde_json::Value| {
-        let mut record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
-        record[field] = value;
-        root.write(rel, serde_json::to_string_pretty(&record).unwrap());
-    };
+    let set = |root: &Root, rel: &str, field: &str, value: serde_json::Value| root.edit_json(rel, |r| r[field] = value);
     let source = "dataset/sources/src-example-article.json";
     let root = Root::base();
     set(&root, source, "published", "2021-01-26".into());
@@ -266,21 +253,16 @@ fn date_and_count_rules_at_their_boundaries() {
 #[test]
 fn blank_notes_and_self_citations_do_not_count() {
     let fixtures = Path::new(REPO).join("tests/fixtures/rules");
-    let edit = |root: &Root, rel: &str, f: &dyn Fn(&mut serde_json::Value)| {
-        let mut record: serde_json::Value = serde_json::from_str(&root.read(rel)).unwrap();
-        f(&mut record);
-        root.write(rel, serde_json::to_string_pretty(&record).unwrap());
-    };
     let root = Root::base();
     overlay(&root, &fixtures.join("X016-unexplained-contradiction"));
     let event = "dataset/events/evt-example-2021-01-26-signing.json";
-    edit(&root, event, &|r| r["notes"] = "   ".into());
+    root.edit_json(event, |r| r["notes"] = "   ".into());
     assert!(codes(&root).contains("X016"), "blank notes explain nothing");
-    edit(&root, event, &|r| r["notes"] = "The other source gives the date of the announcement.".into());
+    root.edit_json(event, |r| r["notes"] = "The other source gives the date of the announcement.".into());
     assert!(!codes(&root).contains("X016"), "a note explains it");
 
     let root = Root::base();
     overlay(&root, &fixtures.join("W001-uncited-source"));
-    edit(&root, "dataset/sources/src-uncited.json", &|r| r["cites"] = serde_json::json!(["src-uncited"]));
+    root.edit_json("dataset/sources/src-uncited.json", |r| r["cites"] = serde_json::json!(["src-uncited"]));
     assert!(codes(&root).contains("W001"), "a source citing itself is still uncited");
 }
