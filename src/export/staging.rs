@@ -322,7 +322,8 @@ fn unborn(home: &Path, prefix: &str) -> bool {
     for entry in entries.flatten() {
         let lock_file = entry.file_name() == "lock" && entry.file_type().is_ok_and(|t| t.is_file());
         only_lock &= lock_file
-            && fs::read(entry.path()).is_ok_and(|b| b.len() < LOCK_TEXT.len() && LOCK_TEXT.as_bytes().starts_with(&b));
+            && crate::fsio::read_regular(&entry.path(), LOCK_TEXT.len() as u64)
+                .is_ok_and(|b| b.len() < LOCK_TEXT.len() && LOCK_TEXT.as_bytes().starts_with(&b));
     }
     let name = home.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let pid = name.strip_prefix(prefix).and_then(|rest| rest.split('-').next()).and_then(|p| p.parse::<u32>().ok());
@@ -457,10 +458,14 @@ mod tests {
         }
         fs::write(mine.join("lock"), &LOCK_TEXT.as_bytes()[..10]).unwrap();
         fs::write(full.join("thesis.txt"), "not ours").unwrap();
+        let big = tmp.path().join(format!(".dist-staging-{}-3-0", u32::MAX - 1));
+        fs::create_dir(&big).unwrap();
+        fs::write(big.join("lock"), vec![b'x'; 1 << 20]).unwrap(); // read no further than our text
         drop(Staging::create(&target).unwrap());
         let left = names(tmp.path());
         assert!(!left.contains(&file_name(&dead)) && !left.contains(&file_name(&mine)), "{left:?}");
         assert!(left.contains(&file_name(&alive)) && left.contains(&file_name(&full)), "{left:?}");
+        assert!(left.contains(&file_name(&big)), "{left:?}");
     }
 
     fn file_name(p: &Path) -> String {
