@@ -64,7 +64,7 @@ RUN_DATE="$(date -u +%FT%TZ)"
   echo "isca: $("$ISCA" --version) ($COMMIT)"
   rustc --version
   python3 --version; node --version
-  echo "frictionless $("$W/venv/bin/frictionless" --version 2>/dev/null | head -1)"
+  echo "frictionless $("$W/venv/bin/frictionless" --version 2>/dev/null | sed -n 1p)"
   "$W/venv/bin/check-jsonschema" --version
   echo "ajv-cli $(cd "$W/node" && npm ls --depth=0 2>/dev/null | grep -E 'ajv' | tr '\n' ' ')"
   "$W/cargo/bin/jsonschema-cli" --version

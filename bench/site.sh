@@ -31,8 +31,8 @@ echo "isca site:            $(run "$bin" site "$work/data" --out "$work/site")"
 site=$work/dist/site
 echo "site files: $(find "$site" -type f | wc -l), $(du -sm --apparent-size "$site" | cut -f1) MB"
 echo "largest files:"
-find "$site" -type f -printf '%s %P\n' | sort -rn | head -5 | awk '{printf "  %8.1f kB  %s\n", $1/1024, $2}'
-echo "largest record page: $(find "$site" -type f -name '*-*.html' ! -name 'page-*' -printf '%s %P\n' | sort -rn | head -1 || true)"
+find "$site" -type f -printf '%s %P\n' | sort -rn | awk 'NR<=5 {printf "  %8.1f kB  %s\n", $1/1024, $2}'
+echo "largest record page: $(find "$site" -type f -name '*-*.html' ! -name 'page-*' -printf '%s %P\n' | sort -rn | sed -n 1p)"
 echo "search index per table (shards, total):"
 for t in "$site"/*/; do
     n=$(find "$t" -name 'search-*.js' | wc -l)

@@ -63,7 +63,10 @@ try() { (cd "$data" && "$venv/bin/pre-commit" try-repo "$root" "$@" --all-files)
 
 try isca-validate-system || { cat "$work/hook.log"; fail "isca-validate-system fails on the bundled dataset"; }
 grep "isca validate (installed isca).*Passed" "$work/hook.log" >/dev/null || { cat "$work/hook.log"; fail "no Passed line"; }
-record=$(ls "$data"/dataset/agreements/*.json | head -1)
+# A glob, not `ls | head -1`: under pipefail, head closing the pipe early kills ls with
+# SIGPIPE and the script with exit 141 (it did in CI).
+records=("$data"/dataset/agreements/*.json)
+record=${records[0]}
 sed -i '0,/"pty-[a-z0-9-]*"/s//"pty-nowhere"/' "$record"
 git_in add -A
 if try isca-validate-system; then fail "isca-validate-system passes a dangling reference"; fi

@@ -33,7 +33,7 @@ for want in "diagnostic X003 8:5" "definition file://$nv/dataset/parties/pty-rus
         exit 1
     }
 done
-echo "ok: Neovim $(nvim --version | head -1 | cut -d' ' -f2): X003 at 8:5, definition of pty-rus, cleared by an unsaved edit"
+echo "ok: Neovim $(nvim --version | sed -n '1s/^[^ ]* //p'): X003 at 8:5, definition of pty-rus, cleared by an unsaved edit"
 set +e
 "$venv/bin/python" -m pytest -q -p no:cacheprovider -o asyncio_mode=auto interop/lsp_test.py "$@"
 status=$?
