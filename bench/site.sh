@@ -3,7 +3,7 @@
 # `isca build --no-site`, `isca build` and `isca site`, and report the site's files: how many,
 # how big in all, and the largest one a page loads (a page, or one shard of a search index).
 #
-#   bench/site.sh [EVENTS]      run once; the figures go into bench/RESULTS.md by hand
+#   ROUNDS=3 bench/site.sh [EVENTS]   the figures go into bench/RESULTS.md by hand
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
@@ -15,19 +15,37 @@ if [ ! -d "$work/data/dataset" ]; then
     rm -rf "$work" && mkdir -p "$work"
     "$bin" synth "$work/data" --events "$events" --layout jsonl >/dev/null
 fi
-rm -rf "$work/nosite" "$work/dist" "$work/site"
 # Read the input once, untimed, so that every run finds it in the page cache (RESULTS.md).
 cat "$work"/data/dataset/*/*.jsonl >/dev/null
+# One round: wall, user and sys seconds and peak RSS of each command, on one line per command.
 run() {
-    local start end
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null
-    end=$(date +%s.%N)
-    printf '%6.2f s, peak RSS %5d MiB' "$(echo "$end - $start" | bc)" "$(($(cat "$work/rss") / 1024))"
+    local label=$1; shift
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
+    read -r wall user sys rss <"$work/time"
+    printf '%-22s %6.2f s wall, %6.2f s user + sys, peak RSS %5d MiB\n' \
+        "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))"
+    echo "$label $wall $(echo "$user + $sys" | bc)" >>"$work/rounds"
 }
-echo "isca build --no-site: $(run "$bin" build "$work/data" --out "$work/nosite" --no-site)"
-echo "isca build:           $(run "$bin" build "$work/data" --out "$work/dist")"
-echo "isca site:            $(run "$bin" site "$work/data" --out "$work/site")"
+rounds=${ROUNDS:-1}
+: >"$work/rounds"
+for round in $(seq "$rounds"); do
+    echo "round $round of $rounds"
+    rm -rf "$work/nosite" "$work/dist" "$work/site"
+    run "build --no-site" "$bin" build "$work/data" --out "$work/nosite" --no-site
+    run "build" "$bin" build "$work/data" --out "$work/dist"
+    run "site" "$bin" site "$work/data" --out "$work/site"
+done
+# The site's share: (build - build --no-site) / build --no-site, per round, wall and CPU.
+awk '$1 == "build" && $2 == "--no-site" { nw[++i] = $3; nc[i] = $4 }
+     $1 == "build" && $2 != "--no-site" { bw[++j] = $2; bc[j] = $3 }
+     END {
+       for (k = 1; k <= i; k++) {
+         w = (bw[k] - nw[k]) / nw[k]; c = (bc[k] - nc[k]) / nc[k]
+         if (k == 1 || w < wmin) wmin = w; if (k == 1 || w > wmax) wmax = w
+         if (k == 1 || c < cmin) cmin = c; if (k == 1 || c > cmax) cmax = c
+       }
+       printf "the site / the rest of the build: wall %.2f-%.2f, CPU %.2f-%.2f (%d rounds)\n", wmin, wmax, cmin, cmax, i
+     }' "$work/rounds"
 site=$work/dist/site
 echo "site files: $(find "$site" -type f | wc -l), $(du -sm --apparent-size "$site" | cut -f1) MB"
 echo "largest files:"
