@@ -35,6 +35,21 @@ fn strings_with_and_without_escapes() {
     assert_eq!(parse("[\"abc").unwrap_err().message, "unterminated string");
 }
 
+/// The fast path for escape-free strings must stop at the first quote, backslash or control
+/// character. A string that starts with an escape (`"\"q\""`) is where a fast path that skipped
+/// backslashes would end the string early (a cargo-mutants survivor at `c == b'\\'`); the
+/// mutants of the `'"'` test and of `< 0x20` into `<= 0x20` only send more strings down the slow
+/// path and are equivalent.
+#[test]
+fn strings_that_start_with_an_escape_or_hold_a_raw_control() {
+    let parsed = parse(r#"["\"q\"", "\\", "\\\"", "\n", "a b"]"#).unwrap();
+    assert_eq!(parsed.value, serde_json::json!(["\"q\"", "\\", "\\\"", "\n", "a b"]));
+    for c in ['\u{1}', '\t', '\u{1f}'] {
+        let text = format!("[\"x{c}y\"]");
+        assert_eq!(parse(&text).unwrap_err().kind, FatalKind::Syntax, "{text:?}");
+    }
+}
+
 fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
