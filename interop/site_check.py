@@ -17,6 +17,7 @@ import itertools
 import json
 import pathlib
 import sys
+import time
 
 from playwright.sync_api import sync_playwright
 
@@ -81,6 +82,17 @@ def axe(page, source, where):
     return len(result["violations"])
 
 
+def wait_until(page, predicate, arg=None, timeout=5000):
+    """Polls `predicate` with page.evaluate until it holds. Not page.wait_for_function: once its
+    first try fails, Playwright re-evaluates the predicate inside the page with eval, which the
+    site's Content-Security-Policy forbids (it failed CI that way); page.evaluate is exempt."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} ms waiting for {predicate} ({arg!r})")
+        time.sleep(0.02)
+
+
 def visible_rows(page):
     return page.locator("table.list tbody:visible tr").count()
 
@@ -95,9 +107,7 @@ def check_filters(page, table, rows):
             label = option.get_attribute("data-label")
             want = sum(1 for r in rows if r.get(field) == label)
             select.select_option(option.get_attribute("value"))
-            page.wait_for_function(
-                "n => document.querySelectorAll('#results tr').length === n", arg=min(want, 500), timeout=5000
-            )
+            wait_until(page, "n => document.querySelectorAll('#results tr').length === n", min(want, 500))
             got = visible_rows(page)
             assert got == want, f"{table}: {field} = {label}: {got} rows, the records say {want}"
         select.select_option("")
@@ -105,12 +115,12 @@ def check_filters(page, table, rows):
     term = rows[len(rows) // 2]["id"]
     page.fill("#q", term)
     want = sum(1 for r in rows if term in r["id"])
-    page.wait_for_function("n => document.querySelectorAll('#results tr').length === n", arg=want, timeout=5000)
+    wait_until(page, "n => document.querySelectorAll('#results tr').length === n", want)
     status = page.text_content("#status")
     assert status.startswith(f"{want} of {total}"), f"{table}: search {term}: status {status!r}"
     page.keyboard.press("Escape")
     page.click("#reset")
-    page.wait_for_function("() => !document.querySelector('#rows').hidden", timeout=5000)
+    wait_until(page, "() => !document.querySelector('#rows').hidden")
 
 
 def bundled(browser, site, data, axe_js, shots):
@@ -150,7 +160,7 @@ def escaping(browser, site):
         if page.locator("#q").count():
             # Rows drawn by site.js from the search index must be as inert as the page's own.
             page.fill("#q", "<script>")
-            page.wait_for_function("() => /match/.test(document.querySelector('#status').textContent)")
+            wait_until(page, "() => /match/.test(document.querySelector('#status').textContent)")
         where = path.relative_to(site)
         assert page.evaluate("() => window.__pwned") is None, f"{where}: a script from the data ran"
         assert page.locator("img").count() == 0, f"{where}: an img element"
