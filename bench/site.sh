@@ -22,9 +22,9 @@ run() {
     local label=$1; shift
     /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
     read -r wall user sys rss <"$work/time"
-    printf '%-22s %6.2f s wall, %6.2f s user + sys, peak RSS %5d MiB\n' \
-        "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))"
-    echo "$label $wall $(echo "$user + $sys" | bc)" >>"$work/rounds"
+    cpu=$(echo "$user + $sys" | bc)
+    printf '%-22s %6.2f s wall, %6.2f s user + sys, peak RSS %5d MiB\n' "$label" "$wall" "$cpu" "$((rss / 1024))"
+    echo "$label $wall $cpu" >>"$work/rounds"
 }
 rounds=${ROUNDS:-1}
 : >"$work/rounds"
