@@ -14,6 +14,7 @@ pub mod commands;
 pub mod dates;
 pub mod diagnostic;
 pub mod diff;
+pub mod doc;
 pub mod error;
 pub mod export;
 pub mod fsio;
@@ -74,8 +75,8 @@ pub fn validate(root: &Path) -> Result<Validation> {
     let catalog = Catalog::load(&root.join("schema"))?;
     let validators = schema::Validators::compile(&catalog)?;
     // The schema check runs inside the loader, on each record while it is still in cache.
-    let check = |r: &load::Record, out: &mut Vec<Finding>| {
-        schema::check_record(&validators, &catalog, r, out);
+    let check = |r: &load::Record, value: &serde_json::Value, out: &mut Vec<Finding>| {
+        schema::check_record(&validators, &catalog, r, value, out);
         watch::record();
     };
     watch::enter(watch::Stage::Records);

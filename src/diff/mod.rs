@@ -172,7 +172,7 @@ fn read(root: &Path, which: &'static str, skipped: &mut Vec<Skipped>) -> Result<
             .entry(table.name.clone())
             .or_default()
             .entry(id)
-            .or_insert(Rec { file: r.file.to_string(), value: r.value });
+            .or_insert(Rec { file: r.file.to_string(), value: r.value.to_value() });
     }
     skipped.sort_by(|a, b| (a.root, &a.file, a.line).cmp(&(b.root, &b.file, b.line)));
     Ok(Side { catalog, records: by_table, count })

@@ -15,6 +15,7 @@ use serde_json::{Number, Value};
 use super::links::{self, Parent};
 use crate::catalog::{Catalog, Field, FieldKind, Table};
 use crate::dates::{self, Day};
+use crate::doc::{Doc, Node};
 use crate::error::{Error, Result};
 use crate::load::{Dataset, Record};
 
@@ -135,10 +136,10 @@ impl Frame {
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut columns = Vec::new();
         for field in &table.fields {
-            let cells: Vec<Cell<'_>> = rows
-                .iter()
-                .map(|(_, r)| Cell { value: r.get(&field.name).or(field.default_value()), record: r })
-                .collect();
+            let default = field.default_value().map(Doc::from_value);
+            let default = default.as_ref().map(Doc::root);
+            let cells: Vec<Cell<'_>> =
+                rows.iter().map(|(_, r)| Cell { value: r.get(&field.name).or(default), record: r }).collect();
             columns.extend(field_columns(field, &cells)?);
         }
         let ids: Vec<String> = rows.iter().map(|(id, _)| id.to_string()).collect();
@@ -197,7 +198,7 @@ impl Values {
 /// One record's value for a field, with the record for error messages.
 #[derive(Clone, Copy)]
 struct Cell<'a> {
-    value: Option<&'a Value>,
+    value: Option<Node<'a>>,
     record: &'a Record,
 }
 
@@ -226,7 +227,7 @@ fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
     }
     let mut parsed = Vec::with_capacity(cells.len());
     for c in cells {
-        parsed.push(match c.value.and_then(Value::as_str) {
+        parsed.push(match c.value.and_then(Node::as_str) {
             Some(s) => {
                 Some(dates::parse(s).map_err(|e| bad(c.record, &field.name, &format!("is not a usable date: {e}")))?)
             }
@@ -265,7 +266,12 @@ fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
 
 /// The typed values of `cells`, which all hold `kind`. JSON `null` counts as absent.
 fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
-    fn each<T>(cells: &[Cell<'_>], field: &str, what: &str, f: impl Fn(&Value) -> Option<T>) -> Result<Vec<Option<T>>> {
+    fn each<T>(
+        cells: &[Cell<'_>],
+        field: &str,
+        what: &str,
+        f: impl Fn(Node<'_>) -> Option<T>,
+    ) -> Result<Vec<Option<T>>> {
         cells
             .iter()
             .map(|c| match c.value.filter(|v| !v.is_null()) {
@@ -285,10 +291,12 @@ fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
             })?,
             categories: values.clone(),
         },
-        FieldKind::Integer => Values::Integer(each(cells, field, "an integer", Value::as_i64)?),
-        FieldKind::Number => Values::Number(each(cells, field, "a number", Value::as_f64)?),
-        FieldKind::Boolean => Values::Boolean(each(cells, field, "true or false", Value::as_bool)?),
-        FieldKind::Json => Values::Json(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).cloned()).collect()),
+        FieldKind::Integer => Values::Integer(each(cells, field, "an integer", |v| v.as_i64())?),
+        FieldKind::Number => Values::Number(each(cells, field, "a number", |v| v.as_f64())?),
+        FieldKind::Boolean => Values::Boolean(each(cells, field, "true or false", |v| v.as_bool())?),
+        FieldKind::Json => {
+            Values::Json(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).map(Node::to_value)).collect())
+        }
         FieldKind::List { item } => {
             let (rows, inner) = spread(cells, field)?;
             let items = Column {
@@ -305,9 +313,11 @@ fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
             let (rows, inner) = spread(cells, field)?;
             let mut members = Vec::with_capacity(fields.len());
             for f in fields {
+                let default = f.default_value().map(Doc::from_value);
+                let default = default.as_ref().map(Doc::root);
                 let sub: Vec<Cell<'_>> = inner
                     .iter()
-                    .map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)).or(f.default_value()), ..*c })
+                    .map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)).or(default), ..*c })
                     .collect();
                 let mut member = field_columns(f, &sub)?;
                 // A date inside an object keeps its text only: nested columns stay one per member.
@@ -324,14 +334,14 @@ fn spread<'a>(cells: &[Cell<'a>], field: &str) -> Result<(Spans, Vec<Cell<'a>>)>
     let mut rows = Vec::with_capacity(cells.len());
     let mut inner = Vec::new();
     for c in cells {
-        match c.value.filter(|v| !v.is_null()) {
+        match c.value.filter(|v| !v.is_null()).map(|v| v.as_array()) {
             None => rows.push(None),
-            Some(Value::Array(items)) => {
+            Some(Some(items)) => {
                 let start = inner.len();
-                inner.extend(items.iter().map(|v| Cell { value: Some(v), record: c.record }));
+                inner.extend(items.map(|v| Cell { value: Some(v), record: c.record }));
                 rows.push(Some(start..inner.len()));
             }
-            Some(_) => return Err(bad(c.record, field, "is not an array")),
+            Some(None) => return Err(bad(c.record, field, "is not an array")),
         }
     }
     Ok((rows, inner))

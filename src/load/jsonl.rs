@@ -153,16 +153,8 @@ fn load_in_chunks(
                 if stop - start > limits.line {
                     return (None, vec![too_long(file, line, limits.line)]);
                 }
-                let record = parse_one(file, &text[start..stop], line, &mut f).map(|value| Record {
-                    table: file.table,
-                    file: file.rel.clone(),
-                    line,
-                    offset: base + start as u64,
-                    value,
-                });
-                if let Some(r) = &record {
-                    check(r, &mut f);
-                }
+                let record = parse_one(file, &text[start..stop], line, &mut f)
+                    .map(|value| super::record(file, line, base + start as u64, &value, check, &mut f));
                 (record, f)
             })
             .collect();
@@ -208,8 +200,8 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl };
         let (mut records, mut out) = (Vec::new(), Vec::new());
-        load_in_chunks(std::fs::File::open(&path).unwrap(), &file, &|_, _| {}, &mut records, &mut out, limits);
-        let records = records.into_iter().map(|r| (r.line, r.offset, r.value.to_string())).collect();
+        load_in_chunks(std::fs::File::open(&path).unwrap(), &file, &|_, _, _| {}, &mut records, &mut out, limits);
+        let records = records.into_iter().map(|r| (r.line, r.offset, r.value.root().to_string())).collect();
         let mut found: Vec<_> = out.into_iter().map(|f| (f.rule.to_string(), f.line, f.column, f.message)).collect();
         found.sort();
         (records, found)

@@ -13,6 +13,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::doc::{Doc, Node};
+
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, Related, RuleDoc, Severity};
 use crate::error::Result;
@@ -45,16 +47,17 @@ pub struct Record {
     pub line: u32,
     /// Byte offset where the record starts in its file.
     pub offset: u64,
-    pub value: Value,
+    /// The record's value, compact: the parsed `Value` lives only as long as the schema check.
+    pub value: Doc,
 }
 
 impl Record {
-    pub fn get(&self, field: &str) -> Option<&Value> {
-        self.value.get(field)
+    pub fn get(&self, field: &str) -> Option<Node<'_>> {
+        self.value.root().get(field)
     }
 
     pub fn str(&self, field: &str) -> Option<&str> {
-        self.value.get(field).and_then(Value::as_str)
+        self.get(field).and_then(Node::as_str)
     }
 }
 
@@ -68,12 +71,13 @@ pub struct Loaded {
 }
 
 /// A check run on each record as soon as it is parsed, on the thread that parsed it, while
-/// the record is still in cache (the schema check): it appends its findings.
-pub type RecordCheck<'a> = dyn Fn(&Record, &mut Vec<Finding>) + Sync + 'a;
+/// the record is still in cache (the schema check): it appends its findings. It gets the
+/// record and its parsed `Value`, which is dropped right after.
+pub type RecordCheck<'a> = dyn Fn(&Record, &Value, &mut Vec<Finding>) + Sync + 'a;
 
 /// Loads every record under `root/dataset`.
 pub fn load(root: &Path, catalog: &Catalog) -> Result<Loaded> {
-    load_checked(root, catalog, &|_, _| {})
+    load_checked(root, catalog, &|_, _, _| {})
 }
 
 /// Loads every record under `root/dataset`, running `check` on each one as it is parsed.
@@ -183,10 +187,22 @@ fn json_bytes(
         }
     };
     if let Some(value) = parse_one(file, text, 1, out) {
-        let record = Record { table: file.table, file: file.rel.clone(), line: 1, offset: skip as u64, value };
-        check(&record, out);
-        records.push(record);
+        records.push(record(file, 1, skip as u64, &value, check, out));
     }
+}
+
+/// The record of a parsed value, checked while the `Value` is at hand, then kept compact.
+pub(super) fn record(
+    file: &SourceFile,
+    line: u32,
+    offset: u64,
+    value: &Value,
+    check: &RecordCheck<'_>,
+    out: &mut Vec<Finding>,
+) -> Record {
+    let record = Record { table: file.table, file: file.rel.clone(), line, offset, value: Doc::from_value(value) };
+    check(&record, value, out);
+    record
 }
 
 /// Non-blank lines of a JSONL text as (start, end, 1-based line number).

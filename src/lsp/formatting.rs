@@ -15,7 +15,7 @@ pub fn format(file: &FileRef<'_>) -> Result<Vec<TextEdit>, String> {
     let catalog = &file.checked.catalog;
     let source = source_file(catalog, &file.rel).ok_or("not a record file of this root")?;
     let (mut records, mut findings) = (Vec::new(), Vec::new());
-    load::check_bytes(&source, file.text.as_bytes(), &|_, _| {}, &mut records, &mut findings);
+    load::check_bytes(&source, file.text.as_bytes(), &|_, _, _| {}, &mut records, &mut findings);
     let loaded = Loaded { dataset: Dataset { records, files: 1 }, findings, checked: vec![source.rel.clone()] };
     let plan = canonical::plan(catalog, &loaded);
     if let Some(f) = plan.refused.first() {

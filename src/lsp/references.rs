@@ -1,8 +1,8 @@
 //! Find references: every place in the root that names an id, found through the references
 //! the schemas declare (`x-references`), the same walk the dangling-reference rule makes.
 
+use crate::doc::Node;
 use lsp_types::{Location, Position};
-use serde_json::Value;
 
 use super::cursor::{Cursor, Target, target};
 use super::definition::locate_id;
@@ -31,17 +31,15 @@ pub fn places(checked: &Checked, table: &str, id: &str) -> Vec<Place> {
             let mut push = |pointer: String| {
                 out.push(Place { file: record.file.to_string(), anchor: (record.offset, record.line, false), pointer })
             };
-            match (&reference.member, value) {
-                (None, Value::Array(items)) => {
-                    for (i, _) in items.iter().enumerate().filter(|(_, v)| v.as_str() == Some(id)) {
+            match (&reference.member, value.as_array()) {
+                (None, Some(items)) => {
+                    for (i, _) in items.enumerate().filter(|(_, v)| v.as_str() == Some(id)) {
                         push(format!("{field}/{i}"));
                     }
                 }
-                (None, v) if v.as_str() == Some(id) => push(field.clone()),
-                (Some(member), Value::Array(items)) => {
-                    for (i, _) in
-                        items.iter().enumerate().filter(|(_, v)| v.get(member).and_then(Value::as_str) == Some(id))
-                    {
+                (None, None) if value.as_str() == Some(id) => push(field.clone()),
+                (Some(member), Some(items)) => {
+                    for (i, _) in items.enumerate().filter(|(_, v)| v.get(member).and_then(Node::as_str) == Some(id)) {
                         push(format!("{field}/{i}/{}", token(member)));
                     }
                 }

@@ -21,6 +21,7 @@ use crate::index::Index;
 use crate::load::{self, Dataset, FileKind, Loaded, Record, SourceFile};
 use crate::rules::{self, Scope};
 use crate::schema;
+use serde_json::Value;
 
 use super::document::Doc;
 use super::lines;
@@ -141,7 +142,8 @@ impl Checked {
     fn load(root: &Path) -> Result<Checked, Error> {
         let catalog = Catalog::load(&root.join("schema"))?;
         let validators = schema::Validators::compile(&catalog)?;
-        let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, out);
+        let check =
+            |r: &Record, v: &Value, out: &mut Vec<Finding>| schema::check_record(&validators, &catalog, r, v, out);
         let Loaded { dataset, findings, checked } = load::load_checked(root, &catalog, &check)?;
         // Records come in walk order, each file's records together: slice them per file.
         let mut by_file: HashMap<&str, Vec<Finding>> = HashMap::new();
@@ -208,7 +210,8 @@ impl Checked {
         }
         let (mut records, mut findings) = (Vec::new(), Vec::new());
         let (validators, catalog) = (&self.validators, &self.catalog);
-        let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, out);
+        let check =
+            |r: &Record, v: &Value, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, v, out);
         load::check_bytes(&source, bytes, &check, &mut records, &mut findings);
         let alone = Dataset { records, files: 1 };
         let local = rules::check_scope(&Index::build(catalog, &alone), Scope::Record);
@@ -265,7 +268,8 @@ impl Checked {
             return Err(new);
         }
         let (validators, catalog) = (&self.validators, &self.catalog);
-        let check = |r: &Record, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, out);
+        let check =
+            |r: &Record, v: &Value, out: &mut Vec<Finding>| schema::check_record(validators, catalog, r, v, out);
         let (mut records, mut findings) = (Vec::new(), Vec::new());
         load::check_bytes(&self.files[i].source, slice, &check, &mut records, &mut findings);
         if findings.iter().any(|f| lines::names_a_line(f) || f.rule == BOM.code) {

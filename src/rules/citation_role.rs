@@ -2,7 +2,7 @@
 //! `role`, and a citation's role read with the schema's default, so that a citation without
 //! one counts as supporting.
 
-use serde_json::Value;
+use crate::doc::Node;
 
 use super::values::Place;
 use crate::catalog::{FieldKind, Table};
@@ -27,12 +27,9 @@ pub fn fields(table: &Table) -> Vec<&str> {
 
 /// The citations of `record` in the array `field` (none when it is absent or not an array,
 /// which the schema check reports), each with its place (pointing at its `role`) and role.
-pub fn each<'r, 'f>(record: &'r Record, field: &'f str) -> impl Iterator<Item = (&'r Value, Place<'f>, &'r str)> {
-    let items = match record.get(field) {
-        Some(Value::Array(items)) => items.as_slice(),
-        _ => &[],
-    };
-    items.iter().enumerate().map(move |(i, item)| {
+pub fn each<'r, 'f>(record: &'r Record, field: &'f str) -> impl Iterator<Item = (Node<'r>, Place<'f>, &'r str)> {
+    let items = record.get(field).and_then(Node::as_array);
+    items.into_iter().flatten().enumerate().map(move |(i, item)| {
         let place = Place { field, index: Some(i), member: Some(ROLE) };
         (item, place, role(item))
     })
@@ -47,8 +44,8 @@ pub fn of<'r>(record: &'r Record, place: &Place<'_>) -> &'r str {
     }
 }
 
-fn role(item: &Value) -> &str {
-    item.get(ROLE).and_then(Value::as_str).unwrap_or(SUPPORTS)
+fn role(item: Node<'_>) -> &str {
+    item.get(ROLE).and_then(Node::as_str).unwrap_or(SUPPORTS)
 }
 
 /// Whether the value at `place` counts as evidence for the record: a plain reference, or a

@@ -1,6 +1,6 @@
 //! X013: no text value holds a control character other than tab and line feed.
 
-use serde_json::Value;
+use crate::doc::{Kind, Node};
 
 use super::{Rule, Scope, finding_at, token};
 use crate::diagnostic::{Finding, RuleDoc, Severity};
@@ -29,7 +29,7 @@ impl Rule for ControlCharacter {
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
         for record in &index.dataset.records {
             let mut path = Vec::new();
-            walk(record, &record.value, &mut path, out);
+            walk(record, record.value.root(), &mut path, out);
         }
     }
 }
@@ -57,9 +57,9 @@ fn first_forbidden(s: &str) -> Option<(usize, char)> {
 
 /// Visits every string under `value`; `path` holds the pointer tokens down to it, built into
 /// a pointer only for a finding. Depth is bounded by the parser's nesting limit.
-fn walk(record: &Record, value: &Value, path: &mut Vec<String>, out: &mut Vec<Finding>) {
-    match value {
-        Value::String(s) => {
+fn walk(record: &Record, value: Node<'_>, path: &mut Vec<String>, out: &mut Vec<Finding>) {
+    match value.kind() {
+        Kind::String(s) => {
             let Some((at, c)) = first_forbidden(s) else { return };
             let pointer: String = path.iter().map(|t| format!("/{}", token(t))).collect();
             let field = if pointer.is_empty() { "the record" } else { pointer.as_str() };
@@ -68,16 +68,16 @@ fn walk(record: &Record, value: &Value, path: &mut Vec<String>, out: &mut Vec<Fi
                         readers and can drive the terminal that prints them";
             out.push(finding_at(&DOC, record, pointer.clone(), message).with_help(help));
         }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
+        Kind::Array(items) => {
+            for (i, v) in items.enumerate() {
                 path.push(i.to_string());
                 walk(record, v, path, out);
                 path.pop();
             }
         }
-        Value::Object(map) => {
-            for (k, v) in map {
-                path.push(k.clone());
+        Kind::Object(members) => {
+            for (k, v) in members {
+                path.push(k.to_string());
                 walk(record, v, path, out);
                 path.pop();
             }
@@ -149,9 +149,9 @@ mod tests {
     #[test]
     fn walks_into_lists_and_objects() {
         let value = serde_json::json!({"a": ["ok", {"b": "x\u{1b}"}], "c": "fine"});
-        let record = Record { table: 0, file: "f.json".into(), line: 1, offset: 0, value };
+        let record = Record { table: 0, file: "f.json".into(), line: 1, offset: 0, value: (&value).into() };
         let mut out = Vec::new();
-        walk(&record, &record.value, &mut Vec::new(), &mut out);
+        walk(&record, record.value.root(), &mut Vec::new(), &mut out);
         let found: Vec<&str> = out.iter().map(|f| f.pointer.as_str()).collect();
         assert_eq!(found, ["/a/1/b"]);
     }

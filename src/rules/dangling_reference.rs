@@ -1,8 +1,8 @@
 //! X003: every declared reference (`x-references` in the schemas) points at an existing record
 //! of the right table.
 
+use crate::doc::Node;
 use rayon::prelude::*;
-use serde_json::Value;
 
 use super::{Rule, finding_at, token};
 use crate::catalog::Reference;
@@ -38,22 +38,22 @@ impl Rule for DanglingReference {
                 .flat_map_iter(|record| {
                     let mut out = Vec::new();
                     let Some(value) = record.get(&reference.field) else { return out };
-                    let mut visit = |at: &dyn Fn() -> String, id: &Value| {
+                    let mut visit = |at: &dyn Fn() -> String, id: Node<'_>| {
                         let Some(id) = id.as_str() else { return };
                         if !resolves(id) {
                             out.push(dangling(index, &reference, record, at(), id));
                         }
                     };
                     let base = || format!("/{}", token(&reference.field));
-                    match (&reference.member, value) {
-                        (None, Value::Array(items)) => {
-                            for (i, item) in items.iter().enumerate() {
+                    match (&reference.member, value.as_array()) {
+                        (None, Some(items)) => {
+                            for (i, item) in items.enumerate() {
                                 visit(&|| format!("{}/{i}", base()), item);
                             }
                         }
-                        (None, single) => visit(&base, single),
-                        (Some(member), Value::Array(items)) => {
-                            for (i, item) in items.iter().enumerate() {
+                        (None, None) => visit(&base, value),
+                        (Some(member), Some(items)) => {
+                            for (i, item) in items.enumerate() {
                                 if let Some(id) = item.get(member) {
                                     visit(&|| format!("{}/{i}/{}", base(), token(member)), id);
                                 }

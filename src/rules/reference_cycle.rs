@@ -169,7 +169,13 @@ mod tests {
         let records = values
             .into_iter()
             .enumerate()
-            .map(|(i, value)| Record { table, file: file.clone(), line: i as u32 + 1, offset: 0, value })
+            .map(|(i, value)| Record {
+                table,
+                file: file.clone(),
+                line: i as u32 + 1,
+                offset: 0,
+                value: (&value).into(),
+            })
             .collect();
         let dataset = Dataset { records, files: 1 };
         let mut out = Vec::new();

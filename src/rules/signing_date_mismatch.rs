@@ -1,6 +1,6 @@
 //! X011: a signing event and the agreement it signs agree on the day, where both give one.
 
-use serde_json::Value;
+use crate::doc::Node;
 
 use super::{Rule, finding_at};
 use crate::dates;
@@ -36,11 +36,11 @@ impl Rule for SigningDateMismatch {
         for event in index.table(EVENTS).filter(|e| e.str("kind") == Some("signing")) {
             let Some(date) = event.str("date") else { continue };
             let Ok(day) = dates::parse(date) else { continue };
-            let Some(Value::Array(listed)) = event.get(AGREEMENTS) else { continue };
+            let Some(listed) = event.get(AGREEMENTS).and_then(Node::as_array) else { continue };
             if !day.is_exact_day() {
                 continue;
             }
-            for id in listed.iter().filter_map(Value::as_str) {
+            for id in listed.filter_map(Node::as_str) {
                 let Some(agreement) = index.get_in(AGREEMENTS, id) else { continue };
                 let Some(signed) = agreement.str("signed") else { continue };
                 let Ok(other) = dates::parse(signed) else { continue };

@@ -1,7 +1,7 @@
 //! X017: a multilateral agreement names the states that are party to it, not only an
 //! organisation.
 
-use serde_json::Value;
+use crate::doc::Node;
 
 use super::parties::{self, TABLE as PARTIES};
 use super::{Rule, finding_at};
@@ -38,10 +38,9 @@ impl Rule for TooFewStateParties {
             return;
         }
         for agreement in index.table(AGREEMENTS).filter(|a| a.str("kind") == Some(MULTILATERAL)) {
-            let Some(Value::Array(listed)) = agreement.get(PARTIES) else { continue };
+            let Some(listed) = agreement.get(PARTIES).and_then(Node::as_array) else { continue };
             let states = listed
-                .iter()
-                .filter_map(Value::as_str)
+                .filter_map(Node::as_str)
                 .filter_map(|id| index.get_in(PARTIES, id))
                 .filter(|p| parties::is_state(p))
                 .count();

@@ -1,7 +1,7 @@
 //! X016: a citation of role `contradicts` comes with `notes` saying why the record does not
 //! follow it.
 
-use serde_json::Value;
+use crate::doc::Node;
 
 use super::citation_role::{self, CONTRADICTS};
 use super::{Rule, Scope, finding_at};
@@ -48,7 +48,7 @@ impl Rule for UnexplainedContradiction {
                         if role != CONTRADICTS {
                             continue;
                         }
-                        let source = item.get("source").and_then(Value::as_str).unwrap_or("a source");
+                        let source = item.get("source").and_then(Node::as_str).unwrap_or("a source");
                         let message = format!("`{source}` is cited as contradicting this record, which has no `notes`");
                         let help =
                             "say in `notes` what the source states instead and why the record does not follow it";

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::token;
 use crate::catalog::{FieldKind, Reference, Table};
+use crate::doc::Node;
 use crate::index::Index;
 use crate::load::Record;
 
@@ -106,7 +107,7 @@ pub fn visit<'s, 'v>(selectors: &[Selector<'s>], record: &'v Record, mut visit: 
                 }
             }),
             Shape::Members(m) => each_item(value, |i, item| {
-                if let Some(text) = item.get(m).and_then(Value::as_str) {
+                if let Some(text) = item.get(m).and_then(Node::as_str) {
                     visit(Place { field: s.field, index: Some(i), member: Some(m) }, text);
                 }
             }),
@@ -127,28 +128,28 @@ pub fn partial_dates<'i>(index: &Index<'i>, mut visit: impl FnMut(&'i Record, Pl
 pub fn ids<'r, 'v>(reference: &'r Reference, record: &'v Record, mut visit: impl FnMut(Place<'r>, &'v str)) {
     let Some(value) = record.get(&reference.field) else { return };
     let field = reference.field.as_str();
-    match (&reference.member, value) {
-        (None, Value::Array(_)) => each_item(value, |i, item| {
+    match (&reference.member, value.is_array()) {
+        (None, true) => each_item(value, |i, item| {
             if let Some(id) = item.as_str() {
                 visit(Place { field, index: Some(i), member: None }, id);
             }
         }),
-        (None, single) => {
-            if let Some(id) = single.as_str() {
+        (None, false) => {
+            if let Some(id) = value.as_str() {
                 visit(Place { field, index: None, member: None }, id);
             }
         }
         (Some(member), _) => each_item(value, |i, item| {
-            if let Some(id) = item.get(member).and_then(Value::as_str) {
+            if let Some(id) = item.get(member).and_then(Node::as_str) {
                 visit(Place { field, index: Some(i), member: Some(member) }, id);
             }
         }),
     }
 }
 
-fn each_item<'v>(value: &'v Value, mut f: impl FnMut(usize, &'v Value)) {
-    if let Value::Array(items) = value {
-        for (i, item) in items.iter().enumerate() {
+fn each_item<'v>(value: Node<'v>, mut f: impl FnMut(usize, Node<'v>)) {
+    if let Some(items) = value.as_array() {
+        for (i, item) in items.enumerate() {
             f(i, item);
         }
     }

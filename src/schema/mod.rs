@@ -48,7 +48,7 @@ pub fn check(validators: &Validators, catalog: &Catalog, dataset: &Dataset) -> V
         .par_iter()
         .flat_map_iter(|r| {
             let mut out = Vec::new();
-            check_record(validators, catalog, r, &mut out);
+            check_record(validators, catalog, r, &r.value.to_value(), &mut out);
             out
         })
         .collect()
@@ -56,14 +56,20 @@ pub fn check(validators: &Validators, catalog: &Catalog, dataset: &Dataset) -> V
 
 /// Checks one record: the fast `is_valid` first, every error only when it fails. `validate`
 /// runs this from the loader, on each record right after it is parsed.
-pub fn check_record(validators: &Validators, catalog: &Catalog, record: &Record, out: &mut Vec<Finding>) {
-    if validators.is_valid(record.table, &record.value) {
+pub fn check_record(
+    validators: &Validators,
+    catalog: &Catalog,
+    record: &Record,
+    value: &Value,
+    out: &mut Vec<Finding>,
+) {
+    if validators.is_valid(record.table, value) {
         return;
     }
     let table = &catalog.tables[record.table];
     // A record can break its schema once per item of a huge list; past the bound the errors
     // are only counted.
-    let mut errors = validators.0[record.table].iter_errors(&record.value);
+    let mut errors = validators.0[record.table].iter_errors(value);
     out.extend(errors.by_ref().take(crate::limit::MAX_PER_RECORD).map(|e| finding(record, table, &e)));
     let more = errors.count();
     if more > 0 {

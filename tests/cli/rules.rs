@@ -144,7 +144,7 @@ fn record_scope_rules_need_only_the_record() {
         let root = Root::base();
         overlay(&root, &dir);
         let catalog = isca::catalog::Catalog::load(&root.file("schema")).unwrap();
-        let no_check = |_: &Record, _: &mut Vec<isca::diagnostic::Finding>| {};
+        let no_check = |_: &Record, _: &serde_json::Value, _: &mut Vec<isca::diagnostic::Finding>| {};
         let Ok(loaded) = isca::load::load_checked(root.path(), &catalog, &no_check) else { continue };
         let mut whole = rules::check_scope(&isca::index::Index::build(&catalog, &loaded.dataset), Scope::Record);
         whole.sort();
