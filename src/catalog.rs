@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::doc::Keys;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -32,6 +33,8 @@ pub struct Table {
     pub fields: Vec<Field>,
     pub schema: Value,
     pub path: PathBuf,
+    /// The property names of the schema, nested ones included: the keys its records share.
+    pub keys: &'static Keys,
 }
 
 /// One property of a record, in schema order.
@@ -147,6 +150,18 @@ impl Catalog {
     }
 }
 
+/// Every property name of `fields`, members of listed objects included, in schema order.
+fn names(fields: &[Field]) -> Vec<&str> {
+    let mut out = Vec::new();
+    for f in fields {
+        out.push(f.name.as_str());
+        if let FieldKind::Objects { fields } = &f.kind {
+            out.extend(names(fields));
+        }
+    }
+    out
+}
+
 impl Table {
     fn from_schema(path: PathBuf, schema: Value) -> Result<Table> {
         let bad = |message: &str| Error::Schema { path: path.clone(), message: message.to_string() };
@@ -162,7 +177,8 @@ impl Table {
             return Err(bad(&format!("primary key `{primary_key}` is not a property")));
         }
         let text = |k: &str| root.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-        Ok(Table { title: text("title"), description: text("description"), name, primary_key, fields, schema, path })
+        let keys = Keys::intern(names(&fields));
+        Ok(Table { title: text("title"), description: text("description"), name, primary_key, fields, schema, path, keys })
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {

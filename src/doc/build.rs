@@ -7,33 +7,36 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use super::keys::{KNOWN, Keys};
 use super::{Doc, LEN, Raw, SHIFT, Tag};
 
 /// Distinct keys a record's text shares between its objects (the members of every citation
 /// are the same three keys). Bounded, so an object of ten thousand keys stays linear.
 const SHARED_KEYS: usize = 64;
 
-pub(super) fn build(value: &Value) -> Doc {
+pub(super) fn build(value: &Value, known: Option<&'static Keys>) -> Doc {
     let (mut nodes, mut text) = (0, 0);
-    size(value, &mut nodes, &mut text);
-    let mut b = Builder { nodes: Vec::with_capacity(nodes), text: String::with_capacity(text), keys: Vec::new() };
+    size(value, known, &mut nodes, &mut text);
+    let mut b = Builder { nodes: Vec::with_capacity(nodes), text: String::with_capacity(text), keys: Vec::new(), known };
     b.push(value);
-    Doc { nodes: b.nodes.into_boxed_slice(), text: b.text.into_boxed_str() }
+    Doc { nodes: b.nodes.into_boxed_slice(), text: b.text.into_boxed_str(), keys: known }
 }
 
 /// An upper bound of the nodes and text bytes of `value` (keys may be shared).
-fn size(value: &Value, nodes: &mut usize, text: &mut usize) {
+fn size(value: &Value, known: Option<&Keys>, nodes: &mut usize, text: &mut usize) {
     *nodes += 1;
     match value {
         Value::Null | Value::Bool(_) => {}
         Value::Number(n) => *text += number_len(n),
         Value::String(s) => *text += s.len(),
-        Value::Array(items) => items.iter().for_each(|v| size(v, nodes, text)),
+        Value::Array(items) => items.iter().for_each(|v| size(v, known, nodes, text)),
         Value::Object(map) => {
             for (k, v) in map {
                 *nodes += 1;
-                *text += k.len();
-                size(v, nodes, text);
+                if known.and_then(|keys| keys.find(k)).is_none() {
+                    *text += k.len();
+                }
+                size(v, known, nodes, text);
             }
         }
     }
@@ -50,6 +53,7 @@ struct Builder {
     text: String,
     /// (offset, length) of the keys already in `text`.
     keys: Vec<(u32, u32)>,
+    known: Option<&'static Keys>,
 }
 
 impl Builder {
@@ -101,6 +105,9 @@ impl Builder {
 
     /// Where `key`'s text is: an earlier identical key's, or appended.
     fn key(&mut self, key: &str) -> (u32, u32) {
+        if let Some(i) = self.known.and_then(|keys| keys.find(key)) {
+            return (KNOWN | i, 0);
+        }
         let text = &self.text;
         let same = |&&(at, len): &&(u32, u32)| text.get(at as usize..(at + len) as usize) == Some(key);
         if let Some(&found) = self.keys.iter().find(same) {

@@ -9,8 +9,10 @@
 //! the `Doc` through `Node`, a `Copy` handle with serde_json's reading methods.
 
 mod build;
+mod keys;
 mod node;
 
+pub use keys::Keys;
 pub use node::{Items, Kind, Members, Node};
 
 /// One JSON value, read-only. Members of an object keep their order; a key appears once.
@@ -18,11 +20,14 @@ pub use node::{Items, Kind, Members, Node};
 pub struct Doc {
     nodes: Box<[Raw]>,
     text: Box<str>,
+    /// The table's key names, which `Key` nodes may name by index instead of holding text.
+    keys: Option<&'static Keys>,
 }
 
 /// One node: a tag in the top three bits of `b`, and two numbers whose meaning the tag gives.
 /// - `Null`, `False`, `True`: nothing else.
-/// - `Number`, `String`, `Key`: the text at `a`, `b & LEN` bytes long.
+/// - `Number`, `String`, `Key`: the text at `a`, `b & LEN` bytes long; a `Key` whose `a` has
+///   the top bit set is the name at that index of the doc's `Keys` instead.
 /// - `Array`, `Object`: `a` is the index just past the last node inside; `b & LEN` counts
 ///   the items (members). An object's members are a `Key` node followed by the value's nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +75,12 @@ impl Raw {
 impl Doc {
     /// The compact copy of `value`.
     pub fn from_value(value: &serde_json::Value) -> Doc {
-        build::build(value)
+        build::build(value, None)
+    }
+
+    /// The compact copy of a record of a table whose schema names `keys`.
+    pub fn with_keys(value: &serde_json::Value, keys: &'static Keys) -> Doc {
+        build::build(value, Some(keys))
     }
 
     /// The whole value.

@@ -4,6 +4,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
 
+use super::keys::KNOWN;
 use super::{Doc, Raw, Tag};
 
 /// One value inside a `Doc`.
@@ -52,6 +53,9 @@ impl<'a> Node<'a> {
 
     fn text(self) -> &'a str {
         let r = self.raw();
+        if r.tag() == Tag::Key && r.a & KNOWN != 0 {
+            return self.doc.keys.map_or("", |keys| keys.name(r.a & !KNOWN));
+        }
         let start = r.a as usize;
         self.doc.text.get(start..start + r.len() as usize).unwrap_or_default()
     }

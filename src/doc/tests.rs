@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::{Doc, Kind};
+use super::{Doc, Keys, Kind};
 
 fn value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -64,7 +64,23 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&doc).unwrap(), serde_json::to_string(&v).unwrap());
         prop_assert_eq!(doc.root().to_string(), v.to_string());
         agrees(doc.root(), &v);
+        // With a table's key names shared, some keys are stored as indexes: the same reads.
+        let shared = Doc::with_keys(&v, Keys::intern(["a", "b", "ab", "dd"]));
+        prop_assert_eq!(shared.to_value(), v.clone());
+        prop_assert_eq!(shared.root().to_string(), v.to_string());
+        agrees(shared.root(), &v);
     }
+}
+
+#[test]
+fn shared_keys_leave_the_record_text_and_are_interned_once() {
+    let v = json!({"id": "x", "sources": [{"source": "a"}], "other": 1});
+    let keys = Keys::intern(["id", "sources", "source"]);
+    assert!(std::ptr::eq(keys, Keys::intern(["id", "sources", "source"])));
+    let doc = Doc::with_keys(&v, keys);
+    assert_eq!(&*doc.text, "xaother1");
+    assert_eq!(doc.to_value(), v);
+    assert_eq!(doc.root().get("sources").and_then(|s| s.as_array()?.get(0)?.get("source")?.as_str()), Some("a"));
 }
 
 #[test]

@@ -198,7 +198,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.jsonl");
         std::fs::write(&path, bytes).unwrap();
-        let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl };
+        let file = SourceFile { table: 0, rel: "dataset/t/t.jsonl".into(), kind: FileKind::Jsonl, keys: None };
         let (mut records, mut out) = (Vec::new(), Vec::new());
         load_in_chunks(std::fs::File::open(&path).unwrap(), &file, &|_, _, _| {}, &mut records, &mut out, limits);
         let records = records.into_iter().map(|r| (r.line, r.offset, r.value.root().to_string())).collect();

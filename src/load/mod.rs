@@ -200,9 +200,16 @@ pub(super) fn record(
     check: &RecordCheck<'_>,
     out: &mut Vec<Finding>,
 ) -> Record {
-    let record = Record { table: file.table, file: file.rel.clone(), line, offset, value: Doc::from_value(value) };
+    let record = Record { table: file.table, file: file.rel.clone(), line, offset, value: doc(file, value) };
     check(&record, value, out);
     record
+}
+
+fn doc(file: &SourceFile, value: &Value) -> Doc {
+    match file.keys {
+        Some(keys) => Doc::with_keys(value, keys),
+        None => Doc::from_value(value),
+    }
 }
 
 /// Non-blank lines of a JSONL text as (start, end, 1-based line number).

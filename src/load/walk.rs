@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::codes;
+use crate::doc::Keys;
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, RuleDoc};
 use crate::error::{Error, Result};
@@ -27,6 +28,8 @@ pub struct SourceFile {
     pub table: usize,
     pub rel: Arc<str>,
     pub kind: FileKind,
+    /// The table's key names, which its records share (`None`: each keeps its own).
+    pub keys: Option<&'static Keys>,
 }
 
 pub struct Walked {
@@ -55,7 +58,7 @@ pub fn walk(root: &Path, catalog: &Catalog) -> Result<Walked> {
         }
         match (entry, table) {
             _ if name.starts_with('.') => hidden(out, &rel, &name),
-            (Entry::Dir, Some(table)) => walk_table(root, &rel, table, &mut files, out)?,
+            (Entry::Dir, Some(table)) => walk_table(root, &rel, table, catalog.tables[table].keys, &mut files, out)?,
             (Entry::Dir, None) => {
                 let tables = catalog.names().join(", ");
                 out.push(at(
@@ -97,13 +100,20 @@ pub fn walk(root: &Path, catalog: &Catalog) -> Result<Walked> {
 }
 
 /// The record files of one table folder, and findings for the other entries.
-fn walk_table(root: &Path, rel: &str, table: usize, files: &mut Vec<SourceFile>, out: &mut Vec<Finding>) -> Result<()> {
+fn walk_table(
+    root: &Path,
+    rel: &str,
+    table: usize,
+    keys: &'static Keys,
+    files: &mut Vec<SourceFile>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     for (name, entry) in sorted_entries(&root.join(rel))? {
         let file = format!("{rel}/{name}");
         match entry {
             _ if name.starts_with('.') => hidden(out, &file, &name),
             Entry::File => match record_kind(&name) {
-                Some((kind, true)) => files.push(SourceFile { table, rel: file.into(), kind }),
+                Some((kind, true)) => files.push(SourceFile { table, rel: file.into(), kind, keys: Some(keys) }),
                 Some((_, false)) => {
                     let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
                     let why = format!("`{name}` is not read: only lower-case `.json` and `.jsonl` files are");

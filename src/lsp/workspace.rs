@@ -165,6 +165,7 @@ impl Checked {
                 table: dataset.records.get(at).map_or(0, |r| r.table),
                 rel: rel.clone(),
                 kind: if rel.ends_with(".jsonl") { FileKind::Jsonl } else { FileKind::Json },
+                keys: None,
             });
             let findings = by_file.remove(&**rel).unwrap_or_default();
             files.push(Entry { source, start: at, len, findings, local: Vec::new(), lines: None });
@@ -388,7 +389,7 @@ pub fn source_file(catalog: &Catalog, rel: &str) -> Option<SourceFile> {
         Some("jsonl") => FileKind::Jsonl,
         _ => return None,
     };
-    Some(SourceFile { table, rel: rel.into(), kind })
+    Some(SourceFile { table, rel: rel.into(), kind, keys: Some(catalog.tables[table].keys) })
 }
 
 /// `path` relative to `root` with `/` separators, if it lies inside it.
