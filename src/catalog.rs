@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::doc::Keys;
+use crate::doc::{Doc, Keys};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -46,13 +46,8 @@ pub struct Field {
     pub kind: FieldKind,
     /// The property's schema with local `$ref`s resolved (constraints live here).
     pub schema: Value,
-}
-
-impl Field {
-    /// The schema's `default` for the field: the value a record means when it leaves it out.
-    pub fn default_value(&self) -> Option<&Value> {
-        self.schema.get("default")
-    }
+    /// The schema's `default`, as records hold their values (the table model reads both alike).
+    pub default: Option<Doc>,
 }
 
 /// What a field holds, which decides its column type in every export.
@@ -178,7 +173,16 @@ impl Table {
         }
         let text = |k: &str| root.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
         let keys = Keys::intern(names(&fields));
-        Ok(Table { title: text("title"), description: text("description"), name, primary_key, fields, schema, path, keys })
+        Ok(Table {
+            title: text("title"),
+            description: text("description"),
+            name,
+            primary_key,
+            fields,
+            schema,
+            path,
+            keys,
+        })
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {
@@ -250,6 +254,7 @@ fn fields(
                 description: schema.get("description").and_then(Value::as_str).unwrap_or_default().to_string(),
                 required: required.contains(name),
                 kind,
+                default: schema.get("default").map(Doc::from_value),
                 schema,
             }
         })

@@ -17,7 +17,8 @@ const SHARED_KEYS: usize = 64;
 pub(super) fn build(value: &Value, known: Option<&'static Keys>) -> Doc {
     let (mut nodes, mut text) = (0, 0);
     size(value, known, &mut nodes, &mut text);
-    let mut b = Builder { nodes: Vec::with_capacity(nodes), text: String::with_capacity(text), keys: Vec::new(), known };
+    let mut b =
+        Builder { nodes: Vec::with_capacity(nodes), text: String::with_capacity(text), keys: Vec::new(), known };
     b.push(value);
     Doc { nodes: b.nodes.into_boxed_slice(), text: b.text.into_boxed_str(), keys: known }
 }

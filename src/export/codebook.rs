@@ -152,7 +152,7 @@ fn refs(c: &Column) -> String {
 
 /// The tables a column references: `(None, table)` for the column or its list items,
 /// `(Some(member), table)` for a member of its objects.
-pub fn references(c: &Column) -> Vec<(Option<&str>, &str)> {
+pub fn references<'a>(c: &'a Column<'_>) -> Vec<(Option<&'a str>, &'a str)> {
     match &c.values {
         Values::List { items, .. } => items.references.as_deref().map(|t| (None, t)).into_iter().collect(),
         Values::Objects { members, .. } => {

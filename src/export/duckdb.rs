@@ -57,7 +57,7 @@ fn write(model: &Model, sql: &mut String) -> std::fmt::Result {
 }
 
 /// The enum types of a frame's columns (list items and object members included), by type name.
-fn enums(frame: &Frame) -> Vec<(String, &Vec<String>)> {
+fn enums<'a>(frame: &'a Frame<'_>) -> Vec<(String, &'a Vec<String>)> {
     let mut found = Vec::new();
     for c in &frame.columns {
         let name = format!("{}_{}", frame.name, c.name);

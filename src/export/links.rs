@@ -10,16 +10,16 @@ use super::table::{Column, Constraints, Frame, POSITION, Values};
 use crate::catalog::Catalog;
 
 /// The table an array column belongs to, for naming and filling its link table.
-pub(super) struct Parent<'a> {
-    pub table: &'a str,
-    pub key: &'a str,
-    pub ids: &'a [String],
+pub(super) struct Parent<'p, 'a> {
+    pub table: &'p str,
+    pub key: &'p str,
+    pub ids: &'p [&'a str],
 }
 
 /// The link table of an array column: `<singular table>_<field>` with the parent's key, the
 /// values (one column, or one per object member) and their 1-based position in the array.
-pub(super) fn link(catalog: &Catalog, parent: &Parent<'_>, column: &Column) -> Option<Frame> {
-    let (rows, values): (_, Vec<&Column>) = match &column.values {
+pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Column<'a>) -> Option<Frame<'a>> {
+    let (rows, values): (_, Vec<&Column<'a>>) = match &column.values {
         Values::List { rows, items } => (rows, vec![items.as_ref()]),
         Values::Objects { rows, members } => (rows, members.iter().collect()),
         _ => return None,
@@ -30,7 +30,7 @@ pub(super) fn link(catalog: &Catalog, parent: &Parent<'_>, column: &Column) -> O
     let mut positions = Vec::new();
     for (id, range) in parent.ids.iter().zip(rows) {
         for (p, _) in range.clone().unwrap_or_default().enumerate() {
-            ids.push(Some(id.clone()));
+            ids.push(Some(*id));
             positions.push(Some(p as i64 + 1));
         }
     }

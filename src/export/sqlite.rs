@@ -44,7 +44,7 @@ pub fn write(model: &Model) -> rusqlite::Result<Vec<u8>> {
 }
 
 /// Every table: each catalogue table (by name) followed by its link tables.
-pub fn frames(model: &Model) -> impl Iterator<Item = &Frame> {
+pub fn frames<'a, 'd>(model: &'a Model<'d>) -> impl Iterator<Item = &'a Frame<'d>> {
     model.tables.iter().flat_map(|t| std::iter::once(t).chain(&t.links))
 }
 
@@ -133,7 +133,7 @@ fn column_definition(c: &Column) -> String {
 }
 
 /// Each flat column that references a table, with that table and its key column.
-pub fn foreign_keys<'a>(model: &'a Model, frame: &'a Frame) -> Vec<(&'a Column, &'a str, &'a str)> {
+pub fn foreign_keys<'a, 'd>(model: &'a Model<'d>, frame: &'a Frame<'d>) -> Vec<(&'a Column<'d>, &'a str, &'a str)> {
     frame
         .columns
         .iter()

@@ -27,37 +27,37 @@ pub const POSITION: &str = "position";
 
 /// The dataset as published.
 #[derive(Debug)]
-pub struct Model {
+pub struct Model<'a> {
     /// The dataset version: the version of the `isca` release that publishes it.
     pub version: String,
     pub schema_sha256: String,
     /// One frame per catalogue table, in catalogue order (by name).
-    pub tables: Vec<Frame>,
+    pub tables: Vec<Frame<'a>>,
 }
 
 /// One table of rows: a catalogue table (with nested array columns) or a link table (flat).
 #[derive(Debug)]
-pub struct Frame {
+pub struct Frame<'a> {
     pub name: String,
     pub title: String,
     pub description: String,
     pub primary_key: Vec<String>,
     pub rows: usize,
-    pub columns: Vec<Column>,
+    pub columns: Vec<Column<'a>>,
     /// One flat link table per array column, in column order; empty for link tables.
-    pub links: Vec<Frame>,
+    pub links: Vec<Frame<'a>>,
 }
 
 /// One column: what it means, how it is constrained, and its values for every row.
 #[derive(Debug, Clone)]
-pub struct Column {
+pub struct Column<'a> {
     pub name: String,
     pub description: String,
     pub required: bool,
     /// The table whose primary key this column holds.
     pub references: Option<String>,
     pub constraints: Constraints,
-    pub values: Values,
+    pub values: Values<'a>,
 }
 
 /// The schema constraints a column carries over to the Data Package.
@@ -76,8 +76,9 @@ pub type Spans = Vec<Option<Range<usize>>>;
 
 /// A column's values, one per row; `None` where the record has no value.
 #[derive(Debug, Clone)]
-pub enum Values {
-    Text(Vec<Option<String>>),
+pub enum Values<'a> {
+    /// Borrowed from the loaded records: the table model copies no text.
+    Text(Vec<Option<&'a str>>),
     /// Indexes into `categories`, the schema's `enum` in schema order.
     Enum {
         categories: Vec<String>,
@@ -93,19 +94,19 @@ pub enum Values {
     /// An array of scalars: each row's range into `items`, whose values run in row order.
     List {
         rows: Spans,
-        items: Box<Column>,
+        items: Box<Column<'a>>,
     },
     /// An array of objects: each row's range into the member columns.
     Objects {
         rows: Spans,
-        members: Vec<Column>,
+        members: Vec<Column<'a>>,
     },
 }
 
-impl Model {
+impl<'a> Model<'a> {
     /// Flattens every table of `dataset`. Fails (rather than guessing) on a value that does not
     /// have its schema's type, such as an impossible date: a dataset that validated has none.
-    pub fn build(catalog: &Catalog, dataset: &Dataset) -> Result<Model> {
+    pub fn build(catalog: &'a Catalog, dataset: &'a Dataset) -> Result<Model<'a>> {
         let mut tables = Vec::with_capacity(catalog.tables.len());
         for (t, table) in catalog.tables.iter().enumerate() {
             let records = dataset.records.iter().filter(|r| r.table == t);
@@ -120,29 +121,28 @@ impl Model {
     }
 }
 
-impl Frame {
+impl<'a> Frame<'a> {
     /// One catalogue table's frame, rows sorted by id, with its link tables.
-    fn build<'a>(catalog: &Catalog, table: &Table, records: impl Iterator<Item = &'a Record>) -> Result<Frame> {
+    fn build(catalog: &Catalog, table: &'a Table, records: impl Iterator<Item = &'a Record>) -> Result<Frame<'a>> {
         let name_ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
         if table.name.is_empty() || !table.name.bytes().all(name_ok) {
             // Table names become file names and Data Package resource names.
             let message = "a published table name is lowercase letters, digits and `_`".to_string();
             return Err(Error::Export { path: table.path.clone(), message });
         }
-        let mut rows: Vec<(&str, &Record)> = Vec::new();
+        let mut rows: Vec<(&'a str, &'a Record)> = Vec::new();
         for r in records {
             rows.push((r.str(&table.primary_key).ok_or_else(|| bad(r, &table.primary_key, "has no id"))?, r));
         }
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut columns = Vec::new();
         for field in &table.fields {
-            let default = field.default_value().map(Doc::from_value);
-            let default = default.as_ref().map(Doc::root);
-            let cells: Vec<Cell<'_>> =
+            let default = field.default.as_ref().map(Doc::root);
+            let cells: Vec<Cell<'a>> =
                 rows.iter().map(|(_, r)| Cell { value: r.get(&field.name).or(default), record: r }).collect();
             columns.extend(field_columns(field, &cells)?);
         }
-        let ids: Vec<String> = rows.iter().map(|(id, _)| id.to_string()).collect();
+        let ids: Vec<&str> = rows.iter().map(|(id, _)| *id).collect();
         let parent = Parent { table: &table.name, key: &table.primary_key, ids: &ids };
         let links = columns.iter().filter_map(|c| links::link(catalog, &parent, c)).collect();
         Ok(Frame {
@@ -157,7 +157,7 @@ impl Frame {
     }
 }
 
-impl Values {
+impl Values<'_> {
     pub fn len(&self) -> usize {
         match self {
             Values::Text(v) => v.len(),
@@ -183,7 +183,7 @@ impl Values {
     /// The text of row `i` as a CSV cell shows it; `None` when absent or not flat.
     pub fn text(&self, i: usize) -> Option<String> {
         match self {
-            Values::Text(v) => v[i].clone(),
+            Values::Text(v) => v[i].map(str::to_string),
             Values::Enum { categories, keys } => keys[i].map(|k| categories[k as usize].clone()),
             Values::Date(v) => v[i].map(dates::format_day),
             Values::Integer(v) => v[i].map(|n| n.to_string()),
@@ -207,8 +207,8 @@ fn bad(record: &Record, field: &str, what: &str) -> Error {
 }
 
 /// The columns of one field: one, or four for a partial date.
-fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
-    let column = |name: String, description: String, values: Values| Column {
+fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<'a>>> {
+    let column = |name: String, description: String, values: Values<'a>| Column {
         name,
         description,
         required: field.required,
@@ -265,12 +265,12 @@ fn field_columns(field: &Field, cells: &[Cell<'_>]) -> Result<Vec<Column>> {
 }
 
 /// The typed values of `cells`, which all hold `kind`. JSON `null` counts as absent.
-fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
-    fn each<T>(
-        cells: &[Cell<'_>],
+fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Values<'a>> {
+    fn each<'a, T>(
+        cells: &[Cell<'a>],
         field: &str,
         what: &str,
-        f: impl Fn(Node<'_>) -> Option<T>,
+        f: impl Fn(Node<'a>) -> Option<T>,
     ) -> Result<Vec<Option<T>>> {
         cells
             .iter()
@@ -283,7 +283,7 @@ fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
     Ok(match kind {
         // Inside arrays a partial date stays text: the four-column expansion is for fields.
         FieldKind::Text { .. } | FieldKind::PartialDate => {
-            Values::Text(each(cells, field, "a string", |v| v.as_str().map(String::from))?)
+            Values::Text(each(cells, field, "a string", |v| v.as_str())?)
         }
         FieldKind::Enum { values } => Values::Enum {
             keys: each(cells, field, "one of the allowed values", |v| {
@@ -313,9 +313,8 @@ fn values(kind: &FieldKind, field: &str, cells: &[Cell<'_>]) -> Result<Values> {
             let (rows, inner) = spread(cells, field)?;
             let mut members = Vec::with_capacity(fields.len());
             for f in fields {
-                let default = f.default_value().map(Doc::from_value);
-                let default = default.as_ref().map(Doc::root);
-                let sub: Vec<Cell<'_>> = inner
+                let default = f.default.as_ref().map(Doc::root);
+                let sub: Vec<Cell<'a>> = inner
                     .iter()
                     .map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)).or(default), ..*c })
                     .collect();

@@ -8,9 +8,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::codes;
-use crate::doc::Keys;
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, RuleDoc};
+use crate::doc::Keys;
 use crate::error::{Error, Result};
 use crate::fsio::Entry;
 

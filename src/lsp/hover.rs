@@ -107,6 +107,7 @@ mod tests {
             required: true,
             kind: FieldKind::Enum { values: vec!["confirmed".into(), "probable".into()] },
             schema: serde_json::Value::Null,
+            default: None,
         };
         assert!(enum_text(&field, "confirmed").starts_with("**confirmed**: a found document states it.\n"));
         assert!(enum_text(&field, "probable").starts_with("**probable**: partly confirmed.\n"));

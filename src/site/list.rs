@@ -52,7 +52,7 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
                 for span in spans.iter().take(frame.rows) {
                     let mut mine = Vec::new();
                     if let (Some(span), Values::Text(v)) = (span.clone(), &items.values) {
-                        for id in span.filter_map(|j| v[j].as_deref()) {
+                        for id in span.filter_map(|j| v[j]) {
                             let k = *seen.entry(id).or_insert_with(|| {
                                 ids.push(id);
                                 ids.len() as u32 - 1

@@ -51,7 +51,7 @@ pub struct Back<'m> {
 }
 
 pub struct View<'m> {
-    pub model: &'m Model,
+    pub model: &'m Model<'m>,
     pub fields: Vec<Vec<FieldCol>>,
     ids: HashMap<&'m str, Rec>,
     /// `[table][row]`: who points here, in table, row and field order.
@@ -66,7 +66,7 @@ impl<'m> View<'m> {
             if let Some(Values::Text(keys)) = key_column(frame).map(|c| &c.values) {
                 for (row, id) in keys.iter().enumerate() {
                     if let Some(id) = id {
-                        ids.insert(id.as_str(), Rec { table: t, row });
+                        ids.insert(*id, Rec { table: t, row });
                     }
                 }
             }
@@ -76,7 +76,7 @@ impl<'m> View<'m> {
         view
     }
 
-    pub fn frame(&self, table: usize) -> &'m Frame {
+    pub fn frame(&self, table: usize) -> &'m Frame<'m> {
         &self.model.tables[table]
     }
 
@@ -90,7 +90,7 @@ impl<'m> View<'m> {
 
     pub fn id(&self, r: Rec) -> &'m str {
         match key_column(self.frame(r.table)).map(|c| &c.values) {
-            Some(Values::Text(v)) => v[r.row].as_deref().unwrap_or(""),
+            Some(Values::Text(v)) => v[r.row].unwrap_or(""),
             _ => "",
         }
     }
@@ -118,13 +118,13 @@ impl<'m> View<'m> {
     pub fn text(&self, r: Rec, name: &str) -> Option<&'m str> {
         let c = self.column(r.table, name)?;
         match &c.values {
-            Values::Text(v) => v[r.row].as_deref(),
+            Values::Text(v) => v[r.row],
             Values::Enum { categories, keys } => keys[r.row].map(|k| categories[k as usize].as_str()),
             _ => None,
         }
     }
 
-    pub fn column(&self, table: usize, name: &str) -> Option<&'m Column> {
+    pub fn column(&self, table: usize, name: &str) -> Option<&'m Column<'m>> {
         self.frame(table).columns.iter().find(|c| c.name == name)
     }
 
@@ -139,7 +139,7 @@ impl<'m> View<'m> {
         let (s, e) = f.span?;
         let cols = &self.frame(r.table).columns;
         let text = match &cols[f.column].values {
-            Values::Text(v) => v[r.row].as_deref()?,
+            Values::Text(v) => v[r.row]?,
             _ => return None,
         };
         match (&cols[s].values, &cols[e].values) {
@@ -153,7 +153,7 @@ impl<'m> View<'m> {
         let c = &self.frame(r.table).columns[f.column];
         if f.span.is_some() {
             return match &c.values {
-                Values::Text(v) => v[r.row].as_deref().map(Shown::Date),
+                Values::Text(v) => v[r.row].map(Shown::Date),
                 _ => None,
             };
         }
@@ -161,10 +161,10 @@ impl<'m> View<'m> {
     }
 
     /// Element `i` of column `c` (a row, or an element of a nested column).
-    fn cell(&self, c: &'m Column, i: usize) -> Option<Shown<'m>> {
+    fn cell(&self, c: &'m Column<'m>, i: usize) -> Option<Shown<'m>> {
         let shown = match &c.values {
             Values::Text(v) => {
-                let s = v[i].as_deref()?;
+                let s = v[i]?;
                 match &c.references {
                     Some(_) => Shown::Ref(s, self.resolve(s)),
                     None => Shown::Text(s),
@@ -210,17 +210,17 @@ impl<'m> View<'m> {
     }
 }
 
-fn text(v: &Values, i: usize) -> Option<&str> {
+fn text<'a>(v: &'a Values<'_>, i: usize) -> Option<&'a str> {
     match v {
-        Values::Text(v) => v[i].as_deref(),
+        Values::Text(v) => v[i],
         _ => None,
     }
 }
 
 /// The ids that row `row` of column `c` references, with the locator of a citation.
-fn references(c: &Column, row: usize) -> Vec<(&str, Option<&str>)> {
+fn references<'a>(c: &'a Column<'_>, row: usize) -> Vec<(&'a str, Option<&'a str>)> {
     match &c.values {
-        Values::Text(v) if c.references.is_some() => v[row].as_deref().map(|s| (s, None)).into_iter().collect(),
+        Values::Text(v) if c.references.is_some() => v[row].map(|s| (s, None)).into_iter().collect(),
         Values::List { rows, items } if items.references.is_some() => {
             rows[row].clone().into_iter().flatten().filter_map(|j| text(&items.values, j).map(|s| (s, None))).collect()
         }
@@ -238,7 +238,7 @@ fn references(c: &Column, row: usize) -> Vec<(&str, Option<&str>)> {
     }
 }
 
-fn key_column(frame: &Frame) -> Option<&Column> {
+fn key_column<'a, 'd>(frame: &'a Frame<'d>) -> Option<&'a Column<'d>> {
     let key = frame.primary_key.first()?;
     frame.columns.iter().find(|c| &c.name == key)
 }

@@ -70,7 +70,7 @@ fn with_defaults(catalog: &Catalog, table: &str, record: &mut Value) {
         let Some(items) = record.get_mut(&f.name).and_then(Value::as_array_mut) else { continue };
         for item in items.iter_mut().filter_map(Value::as_object_mut) {
             for m in fields {
-                if let (false, Some(d)) = (item.contains_key(&m.name), m.default_value()) {
+                if let (false, Some(d)) = (item.contains_key(&m.name), m.schema.get("default")) {
                     item.insert(m.name.clone(), d.clone());
                 }
             }
