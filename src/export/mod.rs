@@ -25,6 +25,7 @@ pub mod json;
 pub mod links;
 pub mod parquet;
 pub mod staging;
+pub mod stream;
 pub mod table;
 pub mod target;
 // Analysts' clients: licence and citation, SQLite + Datasette, DuckDB, Croissant.
@@ -42,6 +43,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::load::Dataset;
 use staging::Staging;
+use stream::{Job, Sink};
 use table::{Frame, Model};
 
 /// Told how a build goes, for a progress bar. The library never prints: the binary implements
@@ -87,27 +89,38 @@ pub fn publish_with(
     let site_files = if site { crate::site::file_count(&model) } else { 0 };
     // Per table: its CSV files, two JSON files, one Parquet file; then the package files.
     progress.start((csv_files + 3 * model.tables.len() + 3 + ANALYST_FILES + site_files) as u64);
+    // The data files are independent of each other: streamed in parallel (listed in the
+    // order the site's download list and SHA256SUMS have always had).
+    let mut jobs = Vec::new();
+    for table in &model.tables {
+        let name = &table.name;
+        for frame in std::iter::once(table).chain(&table.links) {
+            jobs.push(Job::new(datapackage::csv_path(frame), move |out: &mut Sink| {
+                csv::write(frame, out).map_err(|e| export_error(frame, "csv", e))
+            }));
+        }
+        jobs.push(Job::new(format!("json/{name}.json"), move |out: &mut Sink| {
+            json::write_array(table, out).map_err(|e| export_error(table, "json", e))
+        }));
+        jobs.push(Job::new(format!("json/{name}.jsonl"), move |out: &mut Sink| {
+            json::write_lines(table, out).map_err(|e| export_error(table, "jsonl", e))
+        }));
+        let model = &model;
+        jobs.push(Job::new(format!("parquet/{name}.parquet"), move |out: &mut Sink| {
+            parquet::write(model, table, out).map_err(|e| export_error(table, "parquet", e))
+        }));
+    }
+    jobs.push(Job::new("sqlite/isca.db".into(), |out: &mut Sink| {
+        sqlite::write(&model, out).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
+    }));
+    for w in staging.stream(jobs)? {
+        progress.wrote(&w.path);
+    }
     let mut put = |staging: &mut Staging, path: String, bytes: Vec<u8>| -> Result<()> {
         staging.put(&path, &bytes)?;
         progress.wrote(&path);
         Ok(())
     };
-    for table in &model.tables {
-        for frame in std::iter::once(table).chain(&table.links) {
-            let csv = render(frame, "csv", |f, b| csv::write(f, b))?;
-            put(&mut staging, datapackage::csv_path(frame), csv)?;
-        }
-        let name = &table.name;
-        let json = render(table, "json", |f, b| json::write_array(f, b))?;
-        put(&mut staging, format!("json/{name}.json"), json)?;
-        let lines = render(table, "jsonl", |f, b| json::write_lines(f, b))?;
-        put(&mut staging, format!("json/{name}.jsonl"), lines)?;
-        let parquet = render(table, "parquet", |f, b| parquet::write(&model, f, b))?;
-        put(&mut staging, format!("parquet/{name}.parquet"), parquet)?;
-    }
-    let db =
-        sqlite::write(&model).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })?;
-    put(&mut staging, "sqlite/isca.db".into(), db)?;
     put(&mut staging, "sqlite/metadata.json".into(), pretty("sqlite/metadata.json", &datasette::metadata(&model))?)?;
     put(&mut staging, "duckdb/load.sql".into(), duckdb::render(&model).into_bytes())?;
     let croissant = croissant::describe(&model, staging.written());
@@ -145,18 +158,6 @@ fn pretty(path: &str, value: &serde_json::Value) -> Result<Vec<u8>> {
     let mut bytes =
         serde_json::to_vec_pretty(value).map_err(|e| Error::Export { path: path.into(), message: e.to_string() })?;
     bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// Renders one frame into memory with `write`: files are small, and whole buffers keep the
-/// staging writes and their checksums simple.
-fn render<E: std::fmt::Display>(
-    frame: &Frame,
-    format: &str,
-    write: impl FnOnce(&Frame, &mut Vec<u8>) -> std::result::Result<(), E>,
-) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    write(frame, &mut bytes).map_err(|e| export_error(frame, format, e))?;
     Ok(bytes)
 }
 

@@ -24,8 +24,8 @@ use super::table::{Column, Frame, Model, Values};
 /// cannot change the bytes.
 const PAGE_SIZE: u32 = 4096;
 
-/// The database as bytes.
-pub fn write(model: &Model) -> rusqlite::Result<Vec<u8>> {
+/// Builds the database in memory and writes its file image to `out`.
+pub fn write(model: &Model, out: &mut dyn std::io::Write) -> std::result::Result<(), Box<dyn std::error::Error>> {
     let mut db = Connection::open_in_memory()?;
     db.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}; PRAGMA foreign_keys = ON;"))?;
     let tx = db.transaction()?;
@@ -40,7 +40,9 @@ pub fn write(model: &Model) -> rusqlite::Result<Vec<u8>> {
     // Deferred foreign keys are checked here: a violation fails the commit, hence the build.
     tx.commit()?;
     db.execute_batch("VACUUM")?;
-    Ok(db.serialize(MAIN_DB)?.to_vec())
+    // The image is written from SQLite's own buffer, not copied first.
+    out.write_all(&db.serialize(MAIN_DB)?)?;
+    Ok(())
 }
 
 /// Every table: each catalogue table (by name) followed by its link tables.

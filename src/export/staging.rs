@@ -152,6 +152,15 @@ impl Staging {
         Ok(())
     }
 
+    /// Streams each job's file (see `stream`), in parallel, each synced; `written` lists them
+    /// in job order.
+    pub fn stream(&mut self, jobs: Vec<super::stream::Job<'_>>) -> Result<&[Written]> {
+        let start = self.written.len();
+        let written = super::stream::write_all(&self.dir, jobs)?;
+        self.written.extend(written);
+        Ok(&self.written[start..])
+    }
+
     pub fn written(&self) -> &[Written] {
         &self.written
     }
