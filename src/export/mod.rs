@@ -110,8 +110,8 @@ pub fn publish_with(
             parquet::write(model, table, out).map_err(|e| export_error(table, "parquet", e))
         }));
     }
-    jobs.push(Job::new("sqlite/isca.db".into(), |out: &mut Sink| {
-        sqlite::write(&model, out).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
+    jobs.push(Job::file("sqlite/isca.db".into(), |path: &Path| {
+        sqlite::write(&model, path).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
     }));
     for w in staging.stream(jobs)? {
         progress.wrote(&w.path);

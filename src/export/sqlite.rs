@@ -9,12 +9,14 @@
 //! dangling reference is never published. Each column's description is an SQL comment in its
 //! `CREATE TABLE`, which SQLite keeps in `sqlite_schema` for `.schema` to show.
 //!
-//! The bytes are reproducible: built in memory with a fixed page size, vacuumed, then
-//! serialised. An SQLite file holds no timestamps, so only the bundled SQLite version (pinned by
-//! `Cargo.lock`) and the data decide them.
+//! The bytes are reproducible: built with a fixed page size in one transaction, then copied
+//! with `VACUUM INTO`. An SQLite file holds no timestamps, so only the bundled SQLite version
+//! (pinned by `Cargo.lock`) and the data decide them.
 
 use rusqlite::types::Value as Sql;
-use rusqlite::{Connection, MAIN_DB, params_from_iter};
+use std::path::Path;
+
+use rusqlite::{Connection, params_from_iter};
 
 use super::about;
 use super::sql::{comment, ident, literals};
@@ -24,10 +26,31 @@ use super::table::{Column, Frame, Model, Values};
 /// cannot change the bytes.
 const PAGE_SIZE: u32 = 4096;
 
-/// Builds the database in memory and writes its file image to `out`.
-pub fn write(model: &Model, out: &mut dyn std::io::Write) -> std::result::Result<(), Box<dyn std::error::Error>> {
-    let mut db = Connection::open_in_memory()?;
-    db.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}; PRAGMA foreign_keys = ON;"))?;
+/// What can stop the database being written.
+pub type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// Writes the database to `path` (a new file in the staging folder). It is built beside it as
+/// `<path>.build`, on disk with SQLite's small page cache, then copied into `path` with
+/// `VACUUM INTO`, and the build file removed. Built in memory, it was held twice while being
+/// vacuumed: 2 GB at a million events.
+pub fn write(model: &Model, path: &Path) -> Result<(), Failure> {
+    let build = path.with_extension("db.build");
+    let result = build_then_copy(model, &build, path);
+    // The build file is scratch: gone whether or not the copy worked.
+    let removed = std::fs::remove_file(&build);
+    result?;
+    Ok(removed?)
+}
+
+fn build_then_copy(model: &Model, build: &Path, path: &Path) -> Result<(), Failure> {
+    let target = path.to_str().ok_or("the output folder's path is not UTF-8, which SQLite needs")?;
+    let mut db = Connection::open(build)?;
+    // No rollback journal and no syncs: a failed build is thrown away whole, and the
+    // published copy is synced by the staging folder.
+    db.execute_batch(&format!(
+        "PRAGMA page_size = {PAGE_SIZE}; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; \
+         PRAGMA foreign_keys = ON;"
+    ))?;
     let tx = db.transaction()?;
     // Every table before any row: a row's foreign keys need their tables to exist.
     for frame in frames(model) {
@@ -39,9 +62,7 @@ pub fn write(model: &Model, out: &mut dyn std::io::Write) -> std::result::Result
     about_table(&tx, model)?;
     // Deferred foreign keys are checked here: a violation fails the commit, hence the build.
     tx.commit()?;
-    db.execute_batch("VACUUM")?;
-    // The image is written from SQLite's own buffer, not copied first.
-    out.write_all(&db.serialize(MAIN_DB)?)?;
+    db.execute("VACUUM INTO ?1", [target])?;
     Ok(())
 }
 

@@ -40,7 +40,15 @@ impl Write for Sink {
 }
 
 /// What fills one file. `Err` stops the build; the staging folder is then discarded.
-pub type Fill<'a> = Box<dyn FnOnce(&mut Sink) -> Result<()> + Send + 'a>;
+pub enum Fill<'a> {
+    /// Writes the bytes through a `Sink`.
+    Stream(Box<StreamFill<'a>>),
+    /// Creates the file at the path itself (SQLite writes its own file); it is hashed after.
+    File(Box<FileFill<'a>>),
+}
+
+pub type StreamFill<'a> = dyn FnOnce(&mut Sink) -> Result<()> + Send + 'a;
+pub type FileFill<'a> = dyn FnOnce(&Path) -> Result<()> + Send + 'a;
 
 /// One file to write: its path in the output (`/`-separated, of our own making), and its filler.
 pub struct Job<'a> {
@@ -50,7 +58,12 @@ pub struct Job<'a> {
 
 impl<'a> Job<'a> {
     pub fn new(path: String, fill: impl FnOnce(&mut Sink) -> Result<()> + Send + 'a) -> Self {
-        Job { path, fill: Box::new(fill) }
+        Job { path, fill: Fill::Stream(Box::new(fill)) }
+    }
+
+    /// A file its filler creates at the path it is given, which must not exist before.
+    pub fn file(path: String, fill: impl FnOnce(&Path) -> Result<()> + Send + 'a) -> Self {
+        Job { path, fill: Fill::File(Box::new(fill)) }
     }
 }
 
@@ -65,14 +78,50 @@ fn write_one(dir: &Path, job: Job<'_>) -> Result<Written> {
     if let Some(folder) = path.parent() {
         fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
     }
+    let fill = match job.fill {
+        Fill::Stream(fill) => fill,
+        Fill::File(fill) => {
+            if fs::symlink_metadata(&path).is_ok() {
+                let e = io::Error::new(io::ErrorKind::AlreadyExists, "the staging folder already holds it");
+                return Err(Error::io(&path, e));
+            }
+            fill(&path)?;
+            return hash_file(&path, job.path);
+        }
+    };
     // A fresh staging folder holds no file of that name: never write through one.
     let file = File::create_new(&path).map_err(|e| Error::io(&path, e))?;
     let mut sink = Sink { file: BufWriter::with_capacity(BUFFER, file), hash: Sha256::new(), bytes: 0 };
-    (job.fill)(&mut sink)?;
+    fill(&mut sink)?;
     let Sink { file, hash, bytes } = sink;
     let file = file.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
     file.sync_all().map_err(|e| Error::io(&path, e))?;
     Ok(Written { path: job.path, bytes, sha256: crate::catalog::hex(&hash.finalize()) })
+}
+
+/// The `Written` of a file another writer made: read back (never through a link), hashed, synced.
+fn hash_file(path: &Path, rel: String) -> Result<Written> {
+    let io = |e| Error::io(path, e);
+    let mut file = crate::fsio::open_regular(path).map_err(io)?;
+    let mut hash = Hashing(Sha256::new(), 0);
+    io::copy(&mut file, &mut hash).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    Ok(Written { path: rel, bytes: hash.1, sha256: crate::catalog::hex(&hash.0.finalize()) })
+}
+
+/// A writer that only hashes and counts.
+struct Hashing(Sha256, u64);
+
+impl Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.update(buf);
+        self.1 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -88,11 +137,12 @@ mod tests {
             Job::new("a/big.bin".into(), |s: &mut Sink| s.write_all(&big).map_err(|e| Error::io("big", e))),
             Job::new("b.txt".into(), |s: &mut Sink| s.write_all(b"hello\n").map_err(|e| Error::io("b", e))),
             Job::new("empty".into(), |_: &mut Sink| Ok(())),
+            Job::file("own/made.db".into(), |p: &Path| fs::write(p, b"made by another").map_err(|e| Error::io(p, e))),
         ];
         let written = write_all(dir.path(), jobs).unwrap();
         let paths: Vec<&str> = written.iter().map(|w| w.path.as_str()).collect();
-        assert_eq!(paths, ["a/big.bin", "b.txt", "empty"]);
-        for (w, bytes) in written.iter().zip([&big[..], b"hello\n", b""]) {
+        assert_eq!(paths, ["a/big.bin", "b.txt", "empty", "own/made.db"]);
+        for (w, bytes) in written.iter().zip([&big[..], b"hello\n", b"", b"made by another"]) {
             assert_eq!(fs::read(dir.path().join(&w.path)).unwrap(), bytes);
             assert_eq!(w.bytes, bytes.len() as u64);
             assert_eq!(w.sha256, sha256_hex(bytes));
