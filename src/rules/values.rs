@@ -66,17 +66,21 @@ pub fn select<'a>(table: &'a Table, wanted: impl Fn(&FieldKind, &Value) -> bool)
     let mut out = Vec::new();
     for f in &table.fields {
         match &f.kind {
-            FieldKind::List { item } if wanted(item, f.schema.get("items").unwrap_or(&Value::Null)) => {
-                out.push(Selector { field: &f.name, shape: Shape::Items });
+            FieldKind::List { item } => {
+                if wanted(item, f.schema.get("items").unwrap_or(&Value::Null)) {
+                    out.push(Selector { field: &f.name, shape: Shape::Items });
+                }
             }
             FieldKind::Objects { fields } => {
                 for sub in fields.iter().filter(|sub| wanted(&sub.kind, &sub.schema)) {
                     out.push(Selector { field: &f.name, shape: Shape::Members(&sub.name) });
                 }
             }
-            FieldKind::List { .. } => {}
-            kind if wanted(kind, &f.schema) => out.push(Selector { field: &f.name, shape: Shape::Scalar }),
-            _ => {}
+            kind => {
+                if wanted(kind, &f.schema) {
+                    out.push(Selector { field: &f.name, shape: Shape::Scalar });
+                }
+            }
         }
     }
     out

@@ -266,3 +266,37 @@ fn blank_notes_and_self_citations_do_not_count() {
     root.edit_json("dataset/sources/src-uncited.json", |r| r["cites"] = serde_json::json!(["src-uncited"]));
     assert!(codes(&root).contains("W001"), "a source citing itself is still uncited");
 }
+
+/// X017 needs `kind` and `parties` in the agreements schema and a parties table it can tell
+/// states by (`kind` and `iso3`); where one is missing it says nothing, even over records
+/// that still hold the field (the schema check reports those).
+#[test]
+fn too_few_state_parties_stands_down_without_its_fields() {
+    let fixture = Path::new(REPO).join("tests/fixtures/rules/X017-too-few-state-parties");
+    let drop_field = |root: &Root, schema: &str, field: &str| {
+        root.edit_json(&format!("schema/{schema}.schema.json"), |s| {
+            s["properties"].as_object_mut().unwrap().remove(field);
+            if let Some(required) = s["required"].as_array_mut() {
+                required.retain(|r| r != field);
+            }
+        });
+    };
+    for (schema, field) in [("agreements", "kind"), ("agreements", "parties"), ("parties", "iso3")] {
+        let root = Root::base();
+        overlay(&root, &fixture);
+        assert!(codes(&root).contains("X017"), "the fixture breaks X017");
+        drop_field(&root, schema, field);
+        let found = codes(&root);
+        assert!(!found.contains("X017"), "X017 without `{schema}.{field}` in the schema: {found:?}");
+    }
+}
+
+/// W002 reads the items of a list of free text (`cooperation_areas`), not only plain fields.
+#[test]
+fn formula_text_is_found_in_the_items_of_a_list() {
+    let root = Root::base();
+    let agreement = "dataset/agreements/agr-example-2021-infosec.json";
+    root.edit_json(agreement, |r| r["cooperation_areas"] = serde_json::json!(["incident response", "=1+1"]));
+    let report = root.run(&["validate", "--format", "json"]).stdout;
+    assert!(report.contains("\"W002\"") && report.contains("/cooperation_areas/1"), "{report}");
+}
