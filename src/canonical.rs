@@ -99,12 +99,15 @@ pub fn plan(catalog: &Catalog, loaded: &Loaded) -> Plan {
                 records.sort_by_key(|r| r.line);
                 let mut text = String::new();
                 for r in records {
-                    text.push_str(&to_line(&r.value.to_value(), &catalog.tables[r.table].fields));
+                    text.push_str(&to_line(&r.value.to_value(), &catalog.tables[r.table as usize].fields));
                     text.push('\n');
                 }
                 text
             } else {
-                records.iter().map(|r| to_pretty(&r.value.to_value(), &catalog.tables[r.table].fields)).collect()
+                records
+                    .iter()
+                    .map(|r| to_pretty(&r.value.to_value(), &catalog.tables[r.table as usize].fields))
+                    .collect()
             };
             FileText { file: file.clone(), text }
         })

@@ -65,7 +65,13 @@ pub fn scaffold(
     // Each round moves every placeholder the validator accepted to its next candidate; with
     // three candidates, three rounds settle every leaf.
     for _ in 0..3 {
-        dataset.records.push(Record { table, file: file.clone(), line: 1, offset: 0, value: (&value).into() });
+        dataset.records.push(Record {
+            table: table as u32,
+            file: file.clone(),
+            line: 1,
+            offset: 0,
+            value: (&value).into(),
+        });
         let mut findings = schema::check(validators, catalog, dataset);
         findings.extend(rules::check(&Index::build(catalog, dataset)));
         dataset.records.pop();

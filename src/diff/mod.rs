@@ -161,7 +161,7 @@ fn read(root: &Path, which: &'static str, skipped: &mut Vec<Skipped>) -> Result<
     let count = records.len();
     let mut by_table: BTreeMap<String, BTreeMap<String, Rec>> = BTreeMap::new();
     for r in records {
-        let table = &catalog.tables[r.table];
+        let table = &catalog.tables[r.table as usize];
         let Some(id) = r.str(&table.primary_key).map(String::from) else {
             let reason = format!("the record has no `{}`", table.primary_key);
             skipped.push(Skipped { root: which, file: r.file.to_string(), line: r.line, reason });

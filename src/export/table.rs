@@ -109,7 +109,7 @@ impl<'a> Model<'a> {
     pub fn build(catalog: &'a Catalog, dataset: &'a Dataset) -> Result<Model<'a>> {
         let mut tables = Vec::with_capacity(catalog.tables.len());
         for (t, table) in catalog.tables.iter().enumerate() {
-            let records = dataset.records.iter().filter(|r| r.table == t);
+            let records = dataset.records.iter().filter(|r| r.table as usize == t);
             tables.push(Frame::build(catalog, table, records)?);
         }
         let version = env!("CARGO_PKG_VERSION").to_string();

@@ -23,7 +23,7 @@ pub fn locate_id(file: &mut FileRef<'_>, table: &str, id: &str) -> Option<Locati
     let (rel, anchor, key) = {
         let index = file.checked.index();
         let record = index.get_in(table, id)?;
-        let key = &file.checked.catalog.tables[record.table].primary_key;
+        let key = &file.checked.catalog.tables[record.table as usize].primary_key;
         (record.file.to_string(), (record.offset, record.line, false), format!("/{}", crate::rules::token(key)))
     };
     let range = pointer_range(file.checked, file.root, file.docs, &rel, anchor, &key)?;

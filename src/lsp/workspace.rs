@@ -162,7 +162,7 @@ impl Checked {
             // The walk lists exactly the files `source_file` accepts; a file it would not is
             // kept under its records' table rather than lost.
             let source = source_file(&catalog, rel).unwrap_or_else(|| SourceFile {
-                table: dataset.records.get(at).map_or(0, |r| r.table),
+                table: dataset.records.get(at).map_or(0, |r| r.table as usize),
                 rel: rel.clone(),
                 kind: if rel.ends_with(".jsonl") { FileKind::Jsonl } else { FileKind::Json },
                 keys: None,

@@ -32,7 +32,7 @@ impl Rule for FormulaLikeText {
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
         let selectors = values::select_all(&index.catalog.tables, is_free_text);
         for record in &index.dataset.records {
-            values::visit(&selectors[record.table], record, |place, text| {
+            values::visit(&selectors[record.table as usize], record, |place, text| {
                 let Some(first) = text.chars().next().filter(|c| TRIGGERS.contains(c)) else { return };
                 let message =
                     format!("`{}` starts with {}, which spreadsheets run as a formula", place.label(), describe(first));

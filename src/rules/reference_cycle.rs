@@ -170,7 +170,7 @@ mod tests {
             .into_iter()
             .enumerate()
             .map(|(i, value)| Record {
-                table,
+                table: table as u32,
                 file: file.clone(),
                 line: i as u32 + 1,
                 offset: 0,

@@ -124,7 +124,7 @@ pub fn visit<'s, 'v>(selectors: &[Selector<'s>], record: &'v Record, mut visit: 
 pub fn partial_dates<'i>(index: &Index<'i>, mut visit: impl FnMut(&'i Record, Place<'i>, &'i str)) {
     let selectors = select_all(&index.catalog.tables, |kind, _| matches!(kind, FieldKind::PartialDate));
     for record in &index.dataset.records {
-        self::visit(&selectors[record.table], record, |place, text| visit(record, place, text));
+        self::visit(&selectors[record.table as usize], record, |place, text| visit(record, place, text));
     }
 }
 

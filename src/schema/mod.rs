@@ -63,13 +63,13 @@ pub fn check_record(
     value: &Value,
     out: &mut Vec<Finding>,
 ) {
-    if validators.is_valid(record.table, value) {
+    if validators.is_valid(record.table as usize, value) {
         return;
     }
-    let table = &catalog.tables[record.table];
+    let table = &catalog.tables[record.table as usize];
     // A record can break its schema once per item of a huge list; past the bound the errors
     // are only counted.
-    let mut errors = validators.0[record.table].iter_errors(value);
+    let mut errors = validators.0[record.table as usize].iter_errors(value);
     out.extend(errors.by_ref().take(crate::limit::MAX_PER_RECORD).map(|e| finding(record, table, &e)));
     let more = errors.count();
     if more > 0 {

@@ -53,7 +53,7 @@ fn records(root: &Root) -> (Catalog, BTreeMap<String, Vec<Value>>) {
     let v = isca::validate(root.path()).unwrap();
     let mut by_table: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for r in &v.dataset.records {
-        by_table.entry(v.catalog.tables[r.table].name.clone()).or_default().push(r.value.to_value());
+        by_table.entry(v.catalog.tables[r.table as usize].name.clone()).or_default().push(r.value.to_value());
     }
     for (table, rows) in by_table.iter_mut() {
         rows.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
