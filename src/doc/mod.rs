@@ -93,11 +93,6 @@ impl Doc {
     pub fn to_value(&self) -> serde_json::Value {
         self.root().to_value()
     }
-
-    /// Bytes this record holds on the heap, for the memory figures.
-    pub fn heap_bytes(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Raw>() + self.text.len()
-    }
 }
 
 impl std::fmt::Debug for Doc {

@@ -288,9 +288,3 @@ impl std::fmt::Debug for Node<'_> {
         write!(f, "{self}")
     }
 }
-
-impl PartialEq<Value> for Node<'_> {
-    fn eq(&self, other: &Value) -> bool {
-        self.to_value() == *other
-    }
-}
