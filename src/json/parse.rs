@@ -419,7 +419,13 @@ impl<'a> Parser<'a> {
                 Number::from_f64(f).unwrap_or_else(|| Number::from_f64(f64::MAX.copysign(f)).expect("finite"))
             }
         };
-        if number.as_f64().is_none_or(|f| f.abs() > SAFE_INTEGER) || literal.len() > 40 {
+        // An integer is judged by its exact value: as a float, 2^53 + 1 rounds to 2^53 and
+        // would pass for safe.
+        let too_big = match number.as_i64() {
+            Some(i) => i.unsigned_abs() > SAFE_INTEGER as u64,
+            None => number.as_f64().is_none_or(|f| f.abs() > SAFE_INTEGER),
+        };
+        if too_big || literal.len() > 40 {
             self.issue(Issue {
                 kind: IssueKind::UnsafeNumber,
                 offset: start,

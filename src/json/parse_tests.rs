@@ -101,6 +101,36 @@ fn numbers_a_float_cannot_hold_are_inexact() {
     assert_eq!(kinds("1e400"), [IssueKind::UnsafeNumber]);
 }
 
+/// A leading zero is a syntax error; a lone zero, and zero before a fraction, are not.
+#[test]
+fn leading_zeros_are_refused() {
+    for bad in ["012", "-01", "[00]", "{\"a\": 01.5}"] {
+        let fatal = parse(bad).unwrap_err();
+        assert_eq!((fatal.kind, fatal.message.contains("leading zeros")), (FatalKind::Syntax, true), "{bad}");
+    }
+    for good in ["0", "-0", "0.5", "[0, 10, 100]"] {
+        assert!(parse(good).is_ok(), "{good}");
+    }
+}
+
+/// L007 at its bounds: a magnitude up to 2^53 is safe, one past it is not, for integers (whose
+/// float rounds back to 2^53) and floats alike; a literal of up to 40 characters is judged by
+/// its value, a longer one is refused whatever it says.
+#[test]
+fn unsafe_numbers_at_their_bounds() {
+    let kinds = |t: &str| parse(t).unwrap().issues.iter().map(|i| i.kind).collect::<Vec<_>>();
+    for safe in ["9007199254740992", "-9007199254740992", "9007199254740992.0", "-9007199254740992.0"] {
+        assert_eq!(kinds(safe), [], "{safe}");
+    }
+    for unsafe_ in ["9007199254740993", "-9007199254740993", "9007199254740994.0", "18446744073709551615"] {
+        assert_eq!(kinds(unsafe_), [IssueKind::UnsafeNumber], "{unsafe_}");
+    }
+    let forty = format!("0.1{}", "0".repeat(37));
+    assert_eq!(forty.len(), 40);
+    assert_eq!(kinds(&forty), []);
+    assert_eq!(kinds(&format!("{forty}0")), [IssueKind::UnsafeNumber]);
+}
+
 #[test]
 fn many_duplicate_keys_are_found_in_linear_time_and_capped() {
     let keys: Vec<String> = (0..20_000).map(|i| format!("\"k{i}\": {i}")).collect();
