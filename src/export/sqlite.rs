@@ -16,7 +16,7 @@
 use rusqlite::types::Value as Sql;
 use std::path::Path;
 
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OpenFlags, params_from_iter};
 
 use super::about;
 use super::sql::{comment, ident, literals};
@@ -34,6 +34,9 @@ pub type Failure = Box<dyn std::error::Error + Send + Sync>;
 /// `VACUUM INTO`, and the build file removed. Built in memory, it was held twice while being
 /// vacuumed: 2 GB at a million events.
 pub fn write(model: &Model, path: &Path) -> Result<(), Failure> {
+    // Absolute, so that SQLite never reads an output folder named `file:…` as a URI naming
+    // some other file.
+    let path = &std::path::absolute(path)?;
     let build = path.with_extension("db.build");
     let result = build_then_copy(model, &build, path);
     // The build file is scratch: gone whether or not the copy worked.
@@ -44,7 +47,9 @@ pub fn write(model: &Model, path: &Path) -> Result<(), Failure> {
 
 fn build_then_copy(model: &Model, build: &Path, path: &Path) -> Result<(), Failure> {
     let target = path.to_str().ok_or("the output folder's path is not UTF-8, which SQLite needs")?;
-    let mut db = Connection::open(build)?;
+    // Without `SQLITE_OPEN_URI` (rusqlite's default has it): the name is a plain path.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut db = Connection::open_with_flags(build, flags)?;
     // No rollback journal and no syncs: a failed build is thrown away whole, and the
     // published copy is synced by the staging folder.
     db.execute_batch(&format!(

@@ -134,6 +134,17 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     assert_eq!(root.read("mine/notes.txt"), "keep me");
 }
 
+/// SQLite takes a name starting `file:` for a URI naming another file; an output folder of
+/// that name still gets the database, and nothing is written beside it.
+#[test]
+fn an_output_folder_named_like_a_uri_gets_its_database() {
+    let root = Root::base();
+    let run = root.run(&["build", "--no-site", "--out", "file:x/dist"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert!(root.file("file:x/dist/sqlite/isca.db").is_file());
+    assert_eq!(root_entries(&root), ["dataset", "file:x", "schema"], "{}", run.render());
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     // Two roots (different temp paths, different load order on disk) and a rebuild in place.
