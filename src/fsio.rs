@@ -89,8 +89,16 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
         None => return Err(io::ErrorKind::NotFound.into()),
     }
     let file = open_no_follow(path)?;
-    match Entry::of(file.metadata()?.file_type()) {
-        Entry::File => Ok(file),
+    regular(&file)?;
+    Ok(file)
+}
+
+/// The metadata of an open handle if it is a regular file: checked after the open, so a file
+/// swapped for a FIFO or a device in between is still refused.
+fn regular(file: &File) -> io::Result<fs::Metadata> {
+    let meta = file.metadata()?;
+    match Entry::of(meta.file_type()) {
+        Entry::File => Ok(meta),
         Entry::Special(kind) => Err(refused(kind)),
         Entry::Dir => Err(refused("folder")),
         Entry::Symlink => Err(refused("symbolic link")),
@@ -177,13 +185,7 @@ impl Folder {
                 Err(e) => return Err(e.into()),
             };
             let mut file = File::from(fd);
-            let meta = file.metadata()?;
-            match Entry::of(meta.file_type()) {
-                Entry::File => {}
-                Entry::Special(kind) => return Err(refused(kind)),
-                Entry::Dir => return Err(refused("folder")),
-                Entry::Symlink => return Err(refused("symbolic link")),
-            }
+            let meta = regular(&file)?;
             if meta.len() > cap {
                 return Err(too_big(cap));
             }

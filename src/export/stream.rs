@@ -19,25 +19,39 @@ use crate::error::{Error, Result};
 /// files in flight.
 const BUFFER: usize = 256 << 10;
 
-/// The writer a job fills: a buffered file that counts and hashes what passes through it.
-pub struct Sink {
-    file: BufWriter<File>,
+/// A writer that counts and hashes what passes through it to `inner`.
+pub struct Hashing<W> {
+    inner: W,
     hash: Sha256,
     bytes: u64,
 }
 
-impl Write for Sink {
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.file.write(buf)?;
+        let n = self.inner.write(buf)?;
         self.hash.update(&buf[..n]);
         self.bytes += n as u64;
         Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.inner.flush()
     }
 }
+
+impl<W> Hashing<W> {
+    fn new(inner: W) -> Self {
+        Hashing { inner, hash: Sha256::new(), bytes: 0 }
+    }
+
+    /// The writer back, with the bytes written and their SHA-256 in hex.
+    fn finish(self) -> (W, u64, String) {
+        (self.inner, self.bytes, crate::catalog::hex(&self.hash.finalize()))
+    }
+}
+
+/// The writer a job fills: a buffered file, counted and hashed.
+pub type Sink = Hashing<BufWriter<File>>;
 
 /// What fills one file. `Err` stops the build; the staging folder is then discarded.
 pub enum Fill<'a> {
@@ -91,37 +105,23 @@ fn write_one(dir: &Path, job: Job<'_>) -> Result<Written> {
     };
     // A fresh staging folder holds no file of that name: never write through one.
     let file = File::create_new(&path).map_err(|e| Error::io(&path, e))?;
-    let mut sink = Sink { file: BufWriter::with_capacity(BUFFER, file), hash: Sha256::new(), bytes: 0 };
+    let mut sink = Hashing::new(BufWriter::with_capacity(BUFFER, file));
     fill(&mut sink)?;
-    let Sink { file, hash, bytes } = sink;
+    let (file, bytes, sha256) = sink.finish();
     let file = file.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
     file.sync_all().map_err(|e| Error::io(&path, e))?;
-    Ok(Written { path: job.path, bytes, sha256: crate::catalog::hex(&hash.finalize()) })
+    Ok(Written { path: job.path, bytes, sha256 })
 }
 
 /// The `Written` of a file another writer made: read back (never through a link), hashed, synced.
 fn hash_file(path: &Path, rel: String) -> Result<Written> {
     let io = |e| Error::io(path, e);
     let mut file = crate::fsio::open_regular(path).map_err(io)?;
-    let mut hash = Hashing(Sha256::new(), 0);
+    let mut hash = Hashing::new(io::sink());
     io::copy(&mut file, &mut hash).map_err(io)?;
     file.sync_all().map_err(io)?;
-    Ok(Written { path: rel, bytes: hash.1, sha256: crate::catalog::hex(&hash.0.finalize()) })
-}
-
-/// A writer that only hashes and counts.
-struct Hashing(Sha256, u64);
-
-impl Write for Hashing {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.update(buf);
-        self.1 += buf.len() as u64;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    let (_, bytes, sha256) = hash.finish();
+    Ok(Written { path: rel, bytes, sha256 })
 }
 
 #[cfg(test)]

@@ -94,25 +94,11 @@ pub fn load_checked(root: &Path, catalog: &Catalog, check: &RecordCheck<'_>) -> 
             let (mut records, mut findings) = (Vec::with_capacity(chunk.len()), Vec::new());
             // The chunk's files are mostly of one table folder: it is opened once, and every
             // file read into the same buffer.
-            let mut folder: Option<(&str, Option<fsio::Folder>)> = None;
-            let mut buf = Vec::new();
+            let mut held = Held { dir: None, folder: None, buf: Vec::new() };
             for file in chunk {
-                let path = root.join(&*file.rel);
                 match file.kind {
-                    FileKind::Json => {
-                        let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
-                        if folder.as_ref().is_none_or(|(d, _)| *d != dir) {
-                            folder = Some((dir, fsio::Folder::open(&root.join(dir)).ok()));
-                        }
-                        match folder.as_ref().and_then(|(_, f)| f.as_ref()) {
-                            Some(f) => match f.read(name, MAX_FILE_BYTES, &mut buf) {
-                                Ok(()) => json_bytes(file, &buf, check, &mut records, &mut findings),
-                                Err(e) => unreadable(file, &e, &mut findings),
-                            },
-                            None => load_json(&path, file, check, &mut records, &mut findings),
-                        }
-                    }
-                    FileKind::Jsonl => jsonl::load(&path, file, check, &mut records, &mut findings),
+                    FileKind::Json => held.load(root, file, check, &mut records, &mut findings),
+                    FileKind::Jsonl => jsonl::load(&root.join(&*file.rel), file, check, &mut records, &mut findings),
                 }
             }
             (records, findings)
@@ -133,6 +119,39 @@ pub fn load_checked(root: &Path, catalog: &Catalog, check: &RecordCheck<'_>) -> 
         findings.extend(f);
     }
     Ok(Loaded { dataset: Dataset { records, files }, findings, checked })
+}
+
+/// The table folder a chunk's record files are read from, held open, and the buffer they share.
+struct Held<'w> {
+    dir: Option<&'w str>,
+    folder: Option<fsio::Folder>,
+    buf: Vec<u8>,
+}
+
+impl<'w> Held<'w> {
+    /// Loads one `.json` record file through the held folder (opening it when the file is in
+    /// another one), or by its path if the folder cannot be opened.
+    fn load(
+        &mut self,
+        root: &Path,
+        file: &'w SourceFile,
+        check: &RecordCheck<'_>,
+        records: &mut Vec<Record>,
+        out: &mut Vec<Finding>,
+    ) {
+        let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
+        if self.dir != Some(dir) {
+            self.dir = Some(dir);
+            self.folder = fsio::Folder::open(&root.join(dir)).ok();
+        }
+        match &self.folder {
+            Some(folder) => match folder.read(name, MAX_FILE_BYTES, &mut self.buf) {
+                Ok(()) => json_bytes(file, &self.buf, check, records, out),
+                Err(e) => unreadable(file, &e, out),
+            },
+            None => load_json(&root.join(&*file.rel), file, check, records, out),
+        }
+    }
 }
 
 /// One record per file: opened once (a regular file, not through a link), read whole up to the cap.
