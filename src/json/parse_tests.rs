@@ -35,6 +35,18 @@ fn strings_with_and_without_escapes() {
     assert_eq!(parse("[\"abc").unwrap_err().message, "unterminated string");
 }
 
+/// Every escape JSON has decodes to its character (`\/` is common in URLs written by other
+/// tools); any other letter after a backslash is refused. Surviving mutants deleted the `/`, `b`
+/// and `f` arms.
+#[test]
+fn every_json_escape_decodes_to_its_character() {
+    let parsed = parse(r#"["\" \\ \/ \b \f \n \r \t \u0041", "https:\/\/example.org\/a"]"#).unwrap();
+    assert_eq!(parsed.value, serde_json::json!(["\" \\ / \u{8} \u{c} \n \r \t A", "https://example.org/a"]));
+    for bad in [r#""\a""#, r#""\x41""#, r#""\'""#, r#""\0""#, r#""\U0041""#] {
+        assert_eq!(parse(bad).unwrap_err().kind, FatalKind::Syntax, "{bad}");
+    }
+}
+
 /// The fast path for escape-free strings must stop at the first quote, backslash or control
 /// character. A string that starts with an escape (`"\"q\""`) is where a fast path that skipped
 /// backslashes would end the string early (a cargo-mutants survivor at `c == b'\\'`); the
@@ -109,6 +121,19 @@ fn leading_zeros_are_refused() {
         assert_eq!((fatal.kind, fatal.message.contains("leading zeros")), (FatalKind::Syntax, true), "{bad}");
     }
     for good in ["0", "-0", "0.5", "[0, 10, 100]"] {
+        assert!(parse(good).is_ok(), "{good}");
+    }
+}
+
+/// A number needs a digit before and after its point and in its exponent; without one it is a
+/// syntax error at any position in the text, never a panic (a surviving mutant counted digits
+/// as `pos + from`, which is not zero past the first byte).
+#[test]
+fn numbers_without_digits_are_refused() {
+    for bad in ["-", "[-]", "[1, -]", "1.", "[1.]", "[1.e5]", "[1e]", "[1e+]", "[2E-]", "[-.5]", "[.5]", "[--1]"] {
+        assert_eq!(parse(bad).unwrap_err().kind, FatalKind::Syntax, "{bad}");
+    }
+    for good in ["[1.0]", "[1e5]", "[1E+5]", "[-2e-3]", "[0.0e0]"] {
         assert!(parse(good).is_ok(), "{good}");
     }
 }
