@@ -8,7 +8,7 @@
 //! every writer creates folders through [`real_dir`]. See SECURITY.md for the policy.
 
 use std::fs::{self, File, FileType};
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Largest record read: a `.json` file, one line of a `.jsonl` file, or a schema file.
@@ -221,6 +221,31 @@ impl Folder {
         {
             *buf = read_regular(&self.path.join(name), cap)?;
             Ok(())
+        }
+    }
+}
+
+impl Folder {
+    /// Writes `bytes` to a new file `name` in this folder (a plain name, no `/`): never over
+    /// an existing file, never through a link. Not synced: the file is handed back to sync.
+    pub fn create(&self, name: &str, bytes: &[u8]) -> io::Result<File> {
+        if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("`{name}` is not a plain file name")));
+        }
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let fd = rustix::fs::openat(&self.fd, name, flags, Mode::from_raw_mode(0o666)).map_err(io::Error::from)?;
+            let mut file = File::from(fd);
+            file.write_all(bytes)?;
+            Ok(file)
+        }
+        #[cfg(not(unix))]
+        {
+            let mut file = File::create_new(self.path.join(name))?;
+            file.write_all(bytes)?;
+            Ok(file)
         }
     }
 }

@@ -23,7 +23,7 @@ pub fn run(args: &SiteArgs, color: bool, out: &mut dyn Write) -> Result<ExitStat
     let dir = args.out.clone().unwrap_or_else(|| args.root.join("site"));
     let model = Model::build(&v.catalog, &v.dataset)?;
     let mut staging = Staging::create(&dir)?;
-    crate::site::render(&model, None, &mut |files| staging.put_unsynced(&files))?;
+    crate::site::render(&model, None, &mut staging, "", &mut |_| {})?;
     // The checksums also mark the folder as ours, so the next run may replace it.
     let sums = checksums::sums(staging.written());
     staging.put("SHA256SUMS", sums.as_bytes())?;

@@ -23,6 +23,7 @@ pub mod csv;
 pub mod datapackage;
 pub mod json;
 pub mod links;
+pub mod pages;
 pub mod parquet;
 pub mod staging;
 pub mod stream;
@@ -133,11 +134,8 @@ pub fn publish_with(
     if site {
         // The marker says whose folder this is; it is no download.
         let downloads: Vec<_> = staging.written().iter().filter(|w| w.path != target::MARKER).cloned().collect();
-        crate::site::render(&model, Some(&downloads), &mut |files| {
-            let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, b)| (format!("site/{p}"), b)).collect();
-            staging.put_unsynced(&files)?;
-            files.iter().for_each(|(p, _)| progress.wrote(p));
-            Ok(())
+        crate::site::render(&model, Some(&downloads), &mut staging, "site", &mut |written| {
+            written.iter().for_each(|w| progress.wrote(&w.path));
         })?;
     }
     let sums = checksums::sums(staging.written());

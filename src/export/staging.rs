@@ -16,8 +16,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
 use super::checksums::sha256_hex;
 use super::target::{self, MARKER, MARKER_TEXT};
 use crate::error::{Error, Result};
@@ -47,7 +45,7 @@ pub struct Staging {
     _lock: Option<File>,
     written: Vec<Written>,
     committed: bool,
-    /// Files were written with `put_unsynced`: `commit` syncs the whole file system once.
+    /// Files were written through `pages`: `commit` syncs the whole file system once.
     unsynced: bool,
     #[cfg(test)]
     pub(crate) test: TestHooks,
@@ -120,36 +118,18 @@ impl Staging {
         Ok(&self.written[self.written.len() - 1])
     }
 
-    /// Writes each `(rel, bytes)` without syncing it, in parallel: for the site's hundred
-    /// thousand small pages, where one `fsync` each (about 6 ms here) would take minutes.
-    /// `commit` makes them durable with a single `syncfs` before the swap, so the output is
-    /// still replaced whole or not at all.
-    pub fn put_unsynced(&mut self, files: &[(String, Vec<u8>)]) -> Result<()> {
-        let dir = &self.dir;
-        let written = files
-            .par_iter()
-            .map(|(rel, bytes)| {
-                let path = dir.join(rel);
-                if let Some(folder) = path.parent() {
-                    fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-                }
-                // A fresh staging folder holds no file of that name: never write through one.
-                let write = || -> std::io::Result<()> {
-                    let mut file = File::create_new(&path)?;
-                    file.write_all(bytes)?;
-                    // Where there is no `syncfs`, each file is synced as `put` does.
-                    if !cfg!(target_os = "linux") {
-                        file.sync_all()?;
-                    }
-                    Ok(())
-                };
-                write().map_err(|e| Error::io(&path, e))?;
-                Ok(Written { path: rel.clone(), bytes: bytes.len() as u64, sha256: sha256_hex(bytes) })
-            })
-            .collect::<Result<Vec<Written>>>()?;
+    /// Opens the folder `rel` of the output (created if need be) for files written from many
+    /// threads, unsynced (see `pages`); hand what was written to `add`. `commit` makes them
+    /// durable with a single `syncfs` before the swap, so the output is still replaced whole or
+    /// not at all.
+    pub fn pages(&mut self, rel: &str) -> Result<super::pages::Pages> {
         self.unsynced = cfg!(target_os = "linux");
+        super::pages::Pages::open(&self.dir, rel)
+    }
+
+    /// Lists files written through `pages`, in the order given.
+    pub fn add(&mut self, written: Vec<Written>) {
         self.written.extend(written);
-        Ok(())
     }
 
     /// Streams each job's file (see `stream`), in parallel, each synced; `written` lists them
@@ -380,7 +360,7 @@ fn sync_fs(dir: &Path) -> Result<()> {
     rustix::fs::syncfs(&folder).map_err(|e| Error::io(dir, e.into()))
 }
 
-/// Never called: `put_unsynced` syncs each file where there is no `syncfs`.
+/// Never called: `pages` syncs each file where there is no `syncfs`.
 #[cfg(not(target_os = "linux"))]
 fn sync_fs(_: &Path) -> Result<()> {
     Ok(())

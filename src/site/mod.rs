@@ -26,14 +26,14 @@ pub mod view;
 use rayon::prelude::*;
 
 use crate::error::Result;
-use crate::export::staging::Written;
+use crate::export::staging::{Staging, Written};
 use crate::export::table::Model;
 use view::{Rec, View};
 
 pub const CSS: &str = include_str!("assets/site.css");
 pub const JS: &str = include_str!("assets/site.js");
 
-/// Record pages rendered in parallel between two hand-overs to the writer.
+/// Record pages rendered and written in parallel between two reports of progress.
 const BATCH: usize = 4096;
 
 /// How many files `render` writes, for a progress bar.
@@ -41,47 +41,58 @@ pub fn file_count(model: &Model) -> usize {
     4 + model.tables.iter().map(|t| list::pages(t.rows) + list::shards(t.rows) + t.rows).sum::<usize>()
 }
 
-/// Files of the site: (path relative to the site, bytes).
-pub type Files = Vec<(String, Vec<u8>)>;
-
-/// Renders the whole site, handing the files to `put` in batches (rendered in parallel, so
-/// that the writer can write them in parallel too). `downloads` are the data files published
-/// beside the site (`None` for a site on its own).
-pub fn render(model: &Model, downloads: Option<&[Written]>, put: &mut dyn FnMut(Files) -> Result<()>) -> Result<()> {
+/// Renders the whole site into the folder `under` of `out` (`""` for the output itself), each
+/// page written by the thread that rendered it, and tells `done` what was written, batch by
+/// batch. `downloads` are the data files published beside the site (`None` for a site on its
+/// own).
+pub fn render(
+    model: &Model,
+    downloads: Option<&[Written]>,
+    out: &mut Staging,
+    under: &str,
+    done: &mut dyn FnMut(&[Written]),
+) -> Result<()> {
     let view = View::new(model);
-    let mut files: Files = vec![
-        ("assets/site.css".into(), CSS.into()),
-        ("assets/site.js".into(), JS.into()),
-        ("index.html".into(), home::render(&view, downloads).into_bytes()),
-        ("codebook.html".into(), codebook::render(&view).into_bytes()),
+    let folder = |rel: &str| if under.is_empty() { rel.to_string() } else { format!("{under}/{rel}") };
+    let mut add = |out: &mut Staging, written: Vec<Written>| {
+        done(&written);
+        out.add(written);
+    };
+    let assets = out.pages(&folder("assets"))?;
+    let root = out.pages(under)?;
+    let written = vec![
+        assets.write("site.css", CSS.as_bytes())?,
+        assets.write("site.js", JS.as_bytes())?,
+        root.write("index.html", home::render(&view, downloads).as_bytes())?,
+        root.write("codebook.html", codebook::render(&view).as_bytes())?,
     ];
+    add(out, written);
+    let mut tables = Vec::with_capacity(model.tables.len());
     for (t, frame) in model.tables.iter().enumerate() {
+        let pages = out.pages(&folder(&frame.name))?;
         let facets = list::facets(&view, t);
-        let lists: Files = (0..list::pages(frame.rows))
+        let lists: Vec<Written> = (0..list::pages(frame.rows))
             .into_par_iter()
-            .map(|n| {
-                (format!("{}/{}", frame.name, list::page_file(n)), list::render(&view, t, &facets, n).into_bytes())
-            })
-            .collect();
-        files.extend(lists);
-        let shards: Files = (0..list::shards(frame.rows))
+            .map(|n| pages.write(&list::page_file(n), list::render(&view, t, &facets, n).as_bytes()))
+            .collect::<Result<_>>()?;
+        add(out, lists);
+        let shards: Vec<Written> = (0..list::shards(frame.rows))
             .into_par_iter()
-            .map(|s| (format!("{}/search-{s}.js", frame.name), list::shard(&view, t, &facets, s).into_bytes()))
-            .collect();
-        files.extend(shards);
+            .map(|s| pages.write(&format!("search-{s}.js"), list::shard(&view, t, &facets, s).as_bytes()))
+            .collect::<Result<_>>()?;
+        add(out, shards);
+        tables.push(pages);
     }
-    put(files)?;
-    for (t, frame) in model.tables.iter().enumerate() {
-        let rows: Vec<usize> = (0..frame.rows).collect();
-        for batch in rows.chunks(BATCH) {
-            let pages: Files = batch
-                .par_iter()
-                .map(|&row| {
+    for (t, (frame, pages)) in model.tables.iter().zip(&tables).enumerate() {
+        for start in (0..frame.rows).step_by(BATCH) {
+            let written: Vec<Written> = (start..frame.rows.min(start + BATCH))
+                .into_par_iter()
+                .map(|row| {
                     let r = Rec { table: t, row };
-                    (view.href(r), record::render(&view, r).into_bytes())
+                    pages.write(&view.file_name(r), record::render(&view, r).as_bytes())
                 })
-                .collect();
-            put(pages)?;
+                .collect::<Result<_>>()?;
+            add(out, written);
         }
     }
     Ok(())

@@ -97,7 +97,12 @@ impl<'m> View<'m> {
 
     /// Path of the record's page, relative to the site root.
     pub fn href(&self, r: Rec) -> String {
-        format!("{}/{}.html", self.frame(r.table).name, self.id(r))
+        format!("{}/{}", self.frame(r.table).name, self.file_name(r))
+    }
+
+    /// Name of the record's page in its table's folder.
+    pub fn file_name(&self, r: Rec) -> String {
+        format!("{}.html", self.id(r))
     }
 
     /// The record's full title: its `name` or `title`, else its id.
