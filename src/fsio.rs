@@ -223,9 +223,7 @@ impl Folder {
             Ok(())
         }
     }
-}
 
-impl Folder {
     /// Writes `bytes` to a new file `name` in this folder (a plain name, no `/`): never over
     /// an existing file, never through a link. Not synced: the file is handed back to sync.
     pub fn create(&self, name: &str, bytes: &[u8]) -> io::Result<File> {

@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 
-use super::checksums::sha256_hex;
 use super::staging::Written;
 use crate::error::{Error, Result};
 use crate::fsio::{self, Folder};
@@ -42,7 +41,7 @@ impl Pages {
         };
         write().map_err(|e| Error::io(self.path.join(name), e))?;
         let path = if self.rel.is_empty() { name.to_string() } else { format!("{}/{name}", self.rel) };
-        Ok(Written { path, bytes: bytes.len() as u64, sha256: sha256_hex(bytes) })
+        Ok(Written::of(path, bytes))
     }
 }
 

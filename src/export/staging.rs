@@ -30,6 +30,13 @@ pub struct Written {
     pub sha256: String,
 }
 
+impl Written {
+    /// The entry for `bytes` written at `path`: its size and SHA-256.
+    pub fn of(path: String, bytes: &[u8]) -> Written {
+        Written { path, bytes: bytes.len() as u64, sha256: sha256_hex(bytes) }
+    }
+}
+
 /// The first line of a staging folder's `lock`: what makes a leftover provably ours.
 const LOCK_TEXT: &str = "isca build staging folder; removed by the next build once stale\n";
 
@@ -114,7 +121,7 @@ impl Staging {
             file.sync_all()
         };
         write().map_err(|e| Error::io(&path, e))?;
-        self.written.push(Written { path: rel.to_string(), bytes: bytes.len() as u64, sha256: sha256_hex(bytes) });
+        self.written.push(Written::of(rel.to_string(), bytes));
         Ok(&self.written[self.written.len() - 1])
     }
 
