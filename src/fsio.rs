@@ -224,6 +224,15 @@ impl Folder {
         }
     }
 
+    /// Writes every file of this folder's file system to disk and waits until it is done
+    /// (`syncfs`); does nothing where there is no `syncfs`.
+    pub fn sync_fs(&self) -> io::Result<()> {
+        #[cfg(target_os = "linux")]
+        return rustix::fs::syncfs(&self.fd).map_err(io::Error::from);
+        #[cfg(not(target_os = "linux"))]
+        Ok(())
+    }
+
     /// Writes `bytes` to a new file `name` in this folder (a plain name, no `/`): never over
     /// an existing file, never through a link. Not synced: the file is handed back to sync.
     pub fn create(&self, name: &str, bytes: &[u8]) -> io::Result<File> {

@@ -114,9 +114,31 @@ pub fn publish_with(
     jobs.push(Job::file("sqlite/isca.db".into(), |path: &Path| {
         sqlite::write(&model, path).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
     }));
-    for w in staging.stream(jobs)? {
-        progress.wrote(&w.path);
-    }
+    // The site's record and list pages need only the model: they are written by a thread of
+    // their own while the data files are, filling the time the data writers leave the cores
+    // idle (SQLite is one thread, fsyncs wait). Their progress is passed to this thread.
+    let view = site.then(|| crate::site::view::View::new(&model));
+    let folders = match site {
+        true => Some(crate::site::Folders::open(&model, &mut staging, "site")?),
+        false => None,
+    };
+    let pages = std::thread::scope(|scope| -> Result<_> {
+        let (tell, told) = std::sync::mpsc::channel::<Vec<String>>();
+        let pages = view.as_ref().zip(folders.as_ref()).map(|(view, folders)| {
+            scope.spawn(move || {
+                crate::site::render_tables(view, folders, &mut |written| {
+                    // Gone: the build failed, and the error is on its way.
+                    let _ = tell.send(written.iter().map(|w| w.path.clone()).collect());
+                })
+            })
+        });
+        let data = staging.stream(jobs).map(|written| written.iter().for_each(|w| progress.wrote(&w.path)));
+        // Until the page writer is done (the channel closes with it).
+        told.iter().flatten().for_each(|path| progress.wrote(&path));
+        let pages = pages.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        data?;
+        pages.transpose()
+    })?;
     let mut put = |staging: &mut Staging, path: String, bytes: Vec<u8>| -> Result<()> {
         staging.put(&path, &bytes)?;
         progress.wrote(&path);
@@ -131,12 +153,13 @@ pub fn publish_with(
     // the site, which is a view of the data rather than part of it.
     let package = datapackage::describe(&model, staging.written());
     put(&mut staging, "datapackage.json".into(), pretty("datapackage.json", &package)?)?;
-    if site {
+    if let (Some(view), Some(folders), Some(pages)) = (&view, &folders, pages) {
         // The marker says whose folder this is; it is no download.
         let downloads: Vec<_> = staging.written().iter().filter(|w| w.path != target::MARKER).cloned().collect();
-        crate::site::render(&model, Some(&downloads), &mut staging, "site", &mut |written| {
-            written.iter().for_each(|w| progress.wrote(&w.path));
-        })?;
+        let front = crate::site::render_front(view, folders, Some(&downloads))?;
+        front.iter().for_each(|w| progress.wrote(&w.path));
+        staging.add(front);
+        staging.add(pages);
     }
     let sums = checksums::sums(staging.written());
     staging.put("SHA256SUMS", sums.as_bytes())?;

@@ -29,6 +29,14 @@ impl Pages {
         Ok(Pages { folder, path, rel: rel.trim_matches('/').to_string() })
     }
 
+    /// Writes what is written so far to disk (`syncfs`), waiting for it: run beside the
+    /// writers, it overlaps their work with the disk's, and leaves `commit`'s `syncfs` little
+    /// to do. Its error is the build's: once reported here, the kernel would not report it
+    /// again to `commit`.
+    pub fn write_back(&self) -> Result<()> {
+        self.folder.sync_fs().map_err(|e| Error::io(&self.path, e))
+    }
+
     /// Writes the new file `name` (a plain name) of this folder, never over another file.
     pub fn write(&self, name: &str, bytes: &[u8]) -> Result<Written> {
         let write = || -> std::io::Result<()> {
