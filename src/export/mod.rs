@@ -126,10 +126,12 @@ pub fn publish_with(
         let (tell, told) = std::sync::mpsc::channel::<Vec<String>>();
         let pages = view.as_ref().zip(folders.as_ref()).map(|(view, folders)| {
             scope.spawn(move || {
-                crate::site::render_tables(view, folders, &mut |written| {
+                let charts = crate::site::home::Charts::new(view);
+                let pages = crate::site::render_tables(view, folders, &mut |written| {
                     // Gone: the build failed, and the error is on its way.
                     let _ = tell.send(written.iter().map(|w| w.path.clone()).collect());
-                })
+                });
+                pages.map(|pages| (charts, pages))
             })
         });
         let data = staging.stream(jobs).map(|written| written.iter().for_each(|w| progress.wrote(&w.path)));
@@ -153,10 +155,10 @@ pub fn publish_with(
     // the site, which is a view of the data rather than part of it.
     let package = datapackage::describe(&model, staging.written());
     put(&mut staging, "datapackage.json".into(), pretty("datapackage.json", &package)?)?;
-    if let (Some(view), Some(folders), Some(pages)) = (&view, &folders, pages) {
+    if let (Some(view), Some(folders), Some((charts, pages))) = (&view, &folders, pages) {
         // The marker says whose folder this is; it is no download.
         let downloads: Vec<_> = staging.written().iter().filter(|w| w.path != target::MARKER).cloned().collect();
-        let front = crate::site::render_front(view, folders, Some(&downloads))?;
+        let front = crate::site::render_front(view, folders, &charts, Some(&downloads))?;
         front.iter().for_each(|w| progress.wrote(&w.path));
         staging.add(front);
         staging.add(pages);

@@ -11,8 +11,26 @@ use super::{network, timeline};
 use crate::export::datapackage::{DESCRIPTION, TITLE};
 use crate::export::staging::Written;
 
-pub fn render(view: &View<'_>, downloads: Option<&[Written]>) -> String {
-    let page = Page { depth: 0, title: TITLE, current: "home" };
+/// The home page's charts. They need only the data, so `isca build` draws them while it writes
+/// the data files; the page itself lists those files and comes last.
+pub struct Charts {
+    timeline: Markup,
+    network: Markup,
+}
+
+impl Charts {
+    pub fn new(view: &View<'_>) -> Charts {
+        let page = page();
+        Charts { timeline: timeline::render(view, &page), network: network::render(view, &page) }
+    }
+}
+
+fn page() -> Page<'static> {
+    Page { depth: 0, title: TITLE, current: "home" }
+}
+
+pub fn render(view: &View<'_>, charts: &Charts, downloads: Option<&[Written]>) -> String {
+    let page = page();
     let main = html! {
         h1 { (TITLE) }
         p.lead { (DESCRIPTION) }
@@ -35,11 +53,11 @@ pub fn render(view: &View<'_>, downloads: Option<&[Written]>) -> String {
         }
         section aria-labelledby="h-timeline" {
             h2 #h-timeline { "Timeline" }
-            (timeline::render(view, &page))
+            (charts.timeline)
         }
         section aria-labelledby="h-network" {
             h2 #h-network { "Who cooperates with whom" }
-            (network::render(view, &page))
+            (charts.network)
         }
         section aria-labelledby="h-downloads" {
             h2 #h-downloads { "Downloads" }

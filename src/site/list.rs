@@ -5,14 +5,13 @@
 //! table's search index, sharded into `search-N.js` files of a few thousand rows each so that
 //! no file a page loads grows with the dataset, and shows the matching rows in place.
 
-use std::collections::HashMap;
-
 use maud::{Markup, html};
 use serde_json::{Value, json};
 
 use super::layout::{self, Page, certainty, clean, heading};
 use super::view::{Rec, View};
 use crate::export::table::Values;
+use crate::hash::FastMap;
 
 /// Rows per list page and per search shard: pages of about 150 kB, shards well under 1 MB.
 pub const PAGE_ROWS: usize = 500;
@@ -47,7 +46,7 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
             }
             Values::List { rows: spans, items } if items.references.as_deref().is_some_and(|r| *r != frame.name) => {
                 let mut ids: Vec<&str> = Vec::new();
-                let mut seen: HashMap<&str, u32> = HashMap::new();
+                let mut seen: FastMap<&str, u32> = FastMap::default();
                 let mut rows = Vec::with_capacity(frame.rows);
                 for span in spans.iter().take(frame.rows) {
                     let mut mine = Vec::new();

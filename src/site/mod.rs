@@ -73,22 +73,32 @@ pub fn render(
 ) -> Result<()> {
     let view = View::new(model);
     let folders = Folders::open(model, out, under)?;
-    let front = render_front(&view, &folders, downloads)?;
+    // The charts take a while and are drawn by one thread: beside the tables' pages.
+    let (charts, tables) = std::thread::scope(|scope| {
+        let charts = scope.spawn(|| home::Charts::new(&view));
+        let tables = render_tables(&view, &folders, done);
+        (charts.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), tables)
+    });
+    let front = render_front(&view, &folders, &charts, downloads)?;
     done(&front);
     out.add(front);
-    let tables = render_tables(&view, &folders, done)?;
-    out.add(tables);
+    out.add(tables?);
     Ok(())
 }
 
 /// The pages about the whole dataset: the assets, the home page (which lists `downloads`,
-/// so it comes after them) and the codebook.
-pub fn render_front(view: &View<'_>, folders: &Folders, downloads: Option<&[Written]>) -> Result<Vec<Written>> {
+/// so it comes after them) with its `charts`, and the codebook.
+pub fn render_front(
+    view: &View<'_>,
+    folders: &Folders,
+    charts: &home::Charts,
+    downloads: Option<&[Written]>,
+) -> Result<Vec<Written>> {
     let (root, assets) = (&folders.root, &folders.assets);
     Ok(vec![
         assets.write("site.css", CSS.as_bytes())?,
         assets.write("site.js", JS.as_bytes())?,
-        root.write("index.html", home::render(view, downloads).as_bytes())?,
+        root.write("index.html", home::render(view, charts, downloads).as_bytes())?,
         root.write("codebook.html", codebook::render(view).as_bytes())?,
     ])
 }
@@ -123,12 +133,13 @@ pub fn render_tables(view: &View<'_>, folders: &Folders, done: &mut dyn FnMut(&[
         let root = &folders.root;
         let flusher = scope.spawn(move || asked.iter().try_for_each(|()| root.write_back()));
         for (t, (frame, pages)) in view.model.tables.iter().zip(&folders.tables).enumerate() {
+            let shared = record::Shared::new(view, t);
             for start in (0..frame.rows).step_by(BATCH) {
                 let written: Vec<Written> = (start..frame.rows.min(start + BATCH))
                     .into_par_iter()
                     .map(|row| {
                         let r = Rec { table: t, row };
-                        pages.write(&view.file_name(r), record::render(view, r).as_bytes())
+                        pages.write(&view.file_name(r), record::render(view, &shared, r).as_bytes())
                     })
                     .collect::<Result<_>>()?;
                 add(written);

@@ -2,16 +2,43 @@
 //! reference a link, and the records that point here (a party's agreements, events and
 //! sources; an agreement's events in date order; a source's citations with their locators).
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
-use super::layout::{self, Page, certainty, clean, heading, shown};
+use super::layout::{self, Chrome, Page, certainty, clean, heading, shown};
 use super::view::{Back, Rec, Shown, View};
+use crate::export::table::Column;
 
 /// Most records listed in one group of "referenced by": a state named by tens of thousands of
 /// events keeps a page of readable size; the list page has them all.
 pub const MAX_BACK: usize = 200;
 
-pub fn render(view: &View<'_>, r: Rec) -> String {
+/// What every record page of a table shares, rendered once: the chrome and each field's label
+/// (the same codebook link and description on every page).
+pub struct Shared {
+    chrome: Chrome,
+    labels: Vec<String>,
+}
+
+impl Shared {
+    pub fn new(view: &View<'_>, table: usize) -> Shared {
+        let frame = view.frame(table);
+        let chrome = Chrome::new(view, &Page { depth: 1, title: "", current: &frame.name });
+        let label = |column: &Column<'_>| {
+            html! {
+                dt {
+                    a href={ "../codebook.html#" (frame.name) "-" (column.name) } { (heading(&column.name)) }
+                    span.desc { (layout::described(first_sentence(&column.description))) }
+                }
+            }
+            .into_string()
+        };
+        let labels = view.fields[table].iter().map(|f| label(&frame.columns[f.column])).collect();
+        Shared { chrome, labels }
+    }
+}
+
+/// The page of record `r`; `shared` is its table's.
+pub fn render(view: &View<'_>, shared: &Shared, r: Rec) -> String {
     let frame = view.frame(r.table);
     let title = view.title(r);
     let page = Page { depth: 1, title, current: &frame.name };
@@ -27,16 +54,12 @@ pub fn render(view: &View<'_>, r: Rec) -> String {
         }
         h2 { "Fields" }
         dl.fields {
-            @for f in &view.fields[r.table] {
-                @let column = &frame.columns[f.column];
+            @for (f, label) in view.fields[r.table].iter().zip(&shared.labels) {
                 @if let Some(value) = view.value(r, f) {
                     div {
-                        dt {
-                            a href={ "../codebook.html#" (frame.name) "-" (column.name) } { (heading(&column.name)) }
-                            span.desc { (layout::described(first_sentence(&column.description))) }
-                        }
+                        (PreEscaped(label))
                         dd {
-                            @if let (Shown::Word(word), "certainty") = (&value, column.name.as_str()) {
+                            @if let (Shown::Word(word), "certainty") = (&value, frame.columns[f.column].name.as_str()) {
                                 (certainty(word))
                             } @else {
                                 (shown(view, &page, &value))
@@ -48,7 +71,7 @@ pub fn render(view: &View<'_>, r: Rec) -> String {
         }
         (back_refs(view, &page, r))
     };
-    layout::document(view, &page, html! {}, main)
+    layout::framed(&shared.chrome, title, html! {}, main)
 }
 
 /// The first sentence of a field's description: the codebook has the rest.
@@ -70,7 +93,8 @@ fn back_refs(view: &View<'_>, page: &Page<'_>, r: Rec) -> Markup {
         }
     }
     for (_, list) in &mut groups {
-        list.sort_by_key(|b| (view.date(b.from).map(|d| d.1), view.id(b.from)));
+        // A party named by most events has tens of thousands: each key is computed once.
+        list.sort_by_cached_key(|b| (view.date(b.from).map(|d| d.1), view.id(b.from)));
         list.dedup_by_key(|b| b.from);
     }
     html! {

@@ -5,10 +5,9 @@
 //! Nothing else in `src/site/` looks at `Values` directly, so that the redesign of the model
 //! (issue 11) changes this file only.
 
-use std::collections::HashMap;
-
 use crate::dates::Day;
 use crate::export::table::{Column, Frame, Model, Values};
+use crate::hash::FastMap;
 
 /// A record: its table (index into `model.tables`) and row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,7 +52,7 @@ pub struct Back<'m> {
 pub struct View<'m> {
     pub model: &'m Model<'m>,
     pub fields: Vec<Vec<FieldCol>>,
-    ids: HashMap<&'m str, Rec>,
+    ids: FastMap<&'m str, Rec>,
     /// `[table][row]`: who points here, in table, row and field order.
     back: Vec<Vec<Vec<Back<'m>>>>,
 }
@@ -61,7 +60,7 @@ pub struct View<'m> {
 impl<'m> View<'m> {
     pub fn new(model: &'m Model) -> View<'m> {
         let fields = model.tables.iter().map(field_cols).collect();
-        let mut ids = HashMap::new();
+        let mut ids = FastMap::default();
         for (t, frame) in model.tables.iter().enumerate() {
             if let Some(Values::Text(keys)) = key_column(frame).map(|c| &c.values) {
                 for (row, id) in keys.iter().enumerate() {
