@@ -4,10 +4,17 @@
 # how big in all, and the largest one a page loads (a page, or one shard of a search index).
 #
 #   ROUNDS=3 bench/site.sh [EVENTS]   the figures go into bench/RESULTS.md by hand
+#   OUT=/dev/shm/isca-site ...         write the outputs there (a tmpfs: see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
 work=bench/work/site-$events
+# Where the outputs go. On this machine's ext4 (no journal, online discard), creating files for
+# minutes after a mass delete walks every recently deleted inode under the directory's lock
+# (`recently_deleted`, `find_inode_bit` and `rwsem_spin_on_owner` take 30-40% of the samples)
+# and a round takes up to twice as long; a tmpfs measures the program without that (RESULTS.md).
+out=${OUT:-$work}
+mkdir -p "$out"
 # ISCA=path runs a binary built earlier instead of building one.
 bin=${ISCA:-target/release/isca}
 [ -n "${ISCA:-}" ] || cargo build --release --locked --quiet
@@ -20,6 +27,9 @@ cat "$work"/data/dataset/*/*.jsonl >/dev/null
 # One round: wall, user and sys seconds and peak RSS of each command, on one line per command.
 run() {
     local label=$1; shift
+    # Every command starts with nothing dirty in the page cache: without this, the gigabytes the
+    # previous rounds wrote are still being written back, and a later round pays for them.
+    sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
     read -r wall user sys rss <"$work/time"
     cpu=$(echo "$user + $sys" | bc)
@@ -32,16 +42,16 @@ rounds=${ROUNDS:-1}
 # on ext4 without a journal (this machine's), creating files skips every inode deleted in the
 # last minutes one by one, and a site written right after `rm -rf` of another took 5x the
 # system time (RESULTS.md).
-trash=$work/trash
+trash=$out/trash
 mkdir -p "$trash"
 for round in $(seq "$rounds"); do
     echo "round $round of $rounds"
     for old in nosite dist site; do
-        [ ! -e "$work/$old" ] || mv "$work/$old" "$trash/$old-$round-$$"
+        [ ! -e "$out/$old" ] || mv "$out/$old" "$trash/$old-$round-$$"
     done
-    run "build --no-site" "$bin" build "$work/data" --out "$work/nosite" --no-site
-    run "build" "$bin" build "$work/data" --out "$work/dist"
-    run "site" "$bin" site "$work/data" --out "$work/site"
+    run "build --no-site" "$bin" build "$work/data" --out "$out/nosite" --no-site
+    run "build" "$bin" build "$work/data" --out "$out/dist"
+    run "site" "$bin" site "$work/data" --out "$out/site"
 done
 # The site's share: (build - build --no-site) / build --no-site, per round, wall and CPU.
 awk '$1 == "build" && $2 == "--no-site" { nw[++i] = $3; nc[i] = $4 }
@@ -55,7 +65,7 @@ awk '$1 == "build" && $2 == "--no-site" { nw[++i] = $3; nc[i] = $4 }
        printf "the site / the rest of the build: wall %.2f-%.2f, CPU %.2f-%.2f (%d rounds)\n", wmin, wmax, cmin, cmax, i
      }' "$work/rounds"
 rm -rf "$trash"
-site=$work/dist/site
+site=$out/dist/site
 echo "site files: $(find "$site" -type f | wc -l), $(du -sm --apparent-size "$site" | cut -f1) MB"
 echo "largest files:"
 find "$site" -type f -printf '%s %P\n' | sort -rn | awk 'NR<=5 {printf "  %8.1f kB  %s\n", $1/1024, $2}'
