@@ -84,6 +84,12 @@ impl Doc {
     }
 
     /// The whole value.
+    /// Every string, number and stored key of the value, one after another: a rule that looks
+    /// for a character anywhere in a record can scan this once before walking the nodes.
+    pub fn all_text(&self) -> &str {
+        &self.text
+    }
+
     pub fn root(&self) -> Node<'_> {
         Node::new(self, 0)
     }
