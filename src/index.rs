@@ -6,6 +6,7 @@ use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 
 use crate::catalog::Catalog;
+use crate::doc::{Field, Node};
 
 use crate::load::{Dataset, Record};
 
@@ -22,6 +23,9 @@ pub struct Index<'a> {
     hasher: FixedState,
     /// (record, first record with the same id), for every later definition of an id.
     duplicates: Vec<(usize, usize)>,
+    /// Per table, its primary key resolved against its key set, so reading a record's id
+    /// hashes no field name (every lookup of an id reads the id of the record it finds).
+    keys: Vec<Field<'a>>,
     /// Per table, the range of `dataset.records` that holds all its records. The loader
     /// reads table by table, so each table's records are contiguous and a rule scanning one
     /// table skips the others; the range is the whole dataset if they ever are not.
@@ -34,12 +38,13 @@ impl<'a> Index<'a> {
         let hasher = FixedState::default();
         let mut by_id: HashTable<(u32, u32)> = HashTable::with_capacity(records.len());
         let mut duplicates = Vec::new();
-        let id_at = |j: u32| id_of(catalog, &records[j as usize]);
+        let keys: Vec<Field<'a>> = catalog.tables.iter().map(|t| t.keys.field(&t.primary_key)).collect();
+        let id_at = |j: u32| id_of(&keys, &records[j as usize]);
         for (i, r) in records.iter().enumerate() {
             // Record counts beyond u32 would need 4 billion files or lines; the loader's
             // memory would give out long before.
             let at = u32::try_from(i).expect("fewer than 2^32 records");
-            if let Some(id) = id_of(catalog, r) {
+            if let Some(id) = id_of(&keys, r) {
                 let hash = hasher.hash_one(id);
                 match by_id.find(hash, |&(j, _)| id_at(j) == Some(id)) {
                     Some(&(first, _)) => duplicates.push((i, first as usize)),
@@ -59,13 +64,13 @@ impl<'a> Index<'a> {
                 if contiguous { (start, end) } else { (0, records.len()) }
             })
             .collect();
-        Index { catalog, dataset, by_id, hasher, duplicates, spans }
+        Index { catalog, dataset, by_id, hasher, duplicates, keys, spans }
     }
 
     /// (record index, table index) of the first definition of `id`.
     fn slot(&self, id: &str) -> Option<(u32, u32)> {
         let records = &self.dataset.records;
-        let same = |&(j, _): &(u32, u32)| id_of(self.catalog, &records[j as usize]) == Some(id);
+        let same = |&(j, _): &(u32, u32)| id_of(&self.keys, &records[j as usize]) == Some(id);
         self.by_id.find(self.hasher.hash_one(id), same).copied()
     }
 
@@ -97,7 +102,7 @@ impl<'a> Index<'a> {
 
     /// The primary key of a record, if it has one of the right type.
     pub fn id(&self, record: &'a Record) -> Option<&'a str> {
-        id_of(self.catalog, record)
+        id_of(&self.keys, record)
     }
 
     /// Records of one table, in load order.
@@ -108,6 +113,6 @@ impl<'a> Index<'a> {
     }
 }
 
-fn id_of<'a>(catalog: &Catalog, record: &'a Record) -> Option<&'a str> {
-    record.str(&catalog.tables[record.table as usize].primary_key)
+fn id_of<'a>(keys: &[Field<'_>], record: &'a Record) -> Option<&'a str> {
+    record.field(*keys.get(record.table as usize)?).and_then(Node::as_str)
 }

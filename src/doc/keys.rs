@@ -46,6 +46,11 @@ impl Keys {
         leaked
     }
 
+    /// `name` resolved against this set once, for looking it up in many records.
+    pub fn field<'n>(&'static self, name: &'n str) -> Field<'n> {
+        Field { name, keys: self, index: self.find(name) }
+    }
+
     pub(super) fn find(&self, name: &str) -> Option<u32> {
         self.index.get(name).copied()
     }
@@ -53,4 +58,14 @@ impl Keys {
     pub(super) fn name(&self, i: u32) -> &str {
         self.names.get(i as usize).map_or("", |n| n)
     }
+}
+
+/// A field name resolved to its index in a table's key set. Looking it up in a record of that
+/// table compares numbers and hashes nothing; in any other record it is looked up by name.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'n> {
+    pub(super) name: &'n str,
+    pub(super) keys: &'static Keys,
+    /// `None` when the schema does not name it: records then hold it as text, if at all.
+    pub(super) index: Option<u32>,
 }

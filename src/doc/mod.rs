@@ -12,7 +12,7 @@ mod build;
 mod keys;
 mod node;
 
-pub use keys::Keys;
+pub use keys::{Field, Keys};
 pub use node::{Items, Kind, Members, Node};
 
 /// One JSON value, read-only. Members of an object keep their order; a key appears once.

@@ -4,7 +4,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
 
-use super::keys::KNOWN;
+use super::keys::{Field, KNOWN};
 use super::{Doc, Raw, Tag};
 
 /// One value inside a `Doc`.
@@ -148,18 +148,37 @@ impl<'a> Node<'a> {
         // A name of the table's schema is always stored as its index: compare numbers, not
         // text (rules look fields up in every record; this was a tenth of `validate`).
         if let Some(i) = self.doc.keys.and_then(|keys| keys.find(key)) {
-            let want = KNOWN | i;
-            let mut at = members.next;
-            for _ in 0..members.left {
-                let value = Node { doc: self.doc, at: at + 1 };
-                if self.doc.nodes[at as usize].a == want {
-                    return Some(value);
-                }
-                at = value.end();
-            }
-            return None;
+            return self.known(members, i);
         }
         members.into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The member `field` of an object, with the name's index found once for every record
+    /// (the id index and the reference rules look up a field in each of a million records).
+    pub fn field(self, field: Field<'_>) -> Option<Node<'a>> {
+        let same_keys = self.doc.keys.is_some_and(|keys| std::ptr::eq(keys, field.keys));
+        if !same_keys {
+            return self.get(field.name);
+        }
+        let Kind::Object(members) = self.kind() else { return None };
+        match field.index {
+            Some(i) => self.known(members, i),
+            None => members.into_iter().find(|(k, _)| *k == field.name).map(|(_, v)| v),
+        }
+    }
+
+    /// The member whose key is stored as index `i` of the doc's key set.
+    fn known(self, members: Members<'a>, i: u32) -> Option<Node<'a>> {
+        let want = KNOWN | i;
+        let mut at = members.next;
+        for _ in 0..members.left {
+            let value = Node { doc: self.doc, at: at + 1 };
+            if self.doc.nodes[at as usize].a == want {
+                return Some(value);
+            }
+            at = value.end();
+        }
+        None
     }
 
     /// The value as a `serde_json::Value`.

@@ -56,6 +56,31 @@ fn agrees(node: super::Node<'_>, v: &Value) {
     }
 }
 
+/// `Node::field` finds what `Node::get` finds, with the name resolved against the doc's own key
+/// set, against another set, or not in the set at all.
+fn fields_agree(node: super::Node<'_>, v: &Value) {
+    let sets = [Keys::intern(["a", "b", "ab", "dd"]), Keys::intern(["b", "c"])];
+    match v {
+        Value::Object(map) => {
+            for set in sets {
+                for k in map.keys().map(String::as_str).chain(["a", "c", "not a key"]) {
+                    let by_field = node.field(set.field(k)).map(|n| n.to_value());
+                    assert_eq!(by_field, node.get(k).map(|n| n.to_value()), "field {k:?}");
+                }
+            }
+            for (k, child) in map {
+                fields_agree(node.get(k).expect("every key is found"), child);
+            }
+        }
+        Value::Array(items) => {
+            for (n, child) in node.as_array().expect("an array").zip(items) {
+                fields_agree(n, child);
+            }
+        }
+        _ => assert!(node.field(sets[0].field("a")).is_none()),
+    }
+}
+
 proptest! {
     #[test]
     fn reads_back_what_it_was_built_from(v in value()) {
@@ -69,6 +94,8 @@ proptest! {
         prop_assert_eq!(shared.to_value(), v.clone());
         prop_assert_eq!(shared.root().to_string(), v.to_string());
         agrees(shared.root(), &v);
+        fields_agree(doc.root(), &v);
+        fields_agree(shared.root(), &v);
     }
 }
 

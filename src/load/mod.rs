@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::doc::{Doc, Node};
+use crate::doc::{Doc, Field, Node};
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, Related, RuleDoc, Severity};
@@ -60,6 +60,11 @@ impl Record {
 
     pub fn str(&self, field: &str) -> Option<&str> {
         self.get(field).and_then(Node::as_str)
+    }
+
+    /// The member `field`, resolved once against the table's keys (`Keys::field`).
+    pub fn field(&self, field: Field<'_>) -> Option<Node<'_>> {
+        self.value.root().field(field)
     }
 }
 

@@ -29,6 +29,11 @@ impl Rule for DanglingReference {
     fn check(&self, index: &Index<'_>, out: &mut Vec<Finding>) {
         for reference in index.catalog.references() {
             let Some(target) = index.catalog.index_of(&reference.target) else { continue };
+            let Some(table) = index.catalog.index_of(&reference.table) else { continue };
+            // The field and the member are resolved to key indexes once, not hashed per record.
+            let keys = index.catalog.tables[table].keys;
+            let field = keys.field(&reference.field);
+            let member = reference.member.as_deref().map(|m| keys.field(m));
             // Look ids up by table index, not name, and build pointers and suggestions only
             // for the rare dangling id: this rule visits every reference of every record.
             let resolves = |id: &str| index.table_of(id) == Some(target);
@@ -37,7 +42,7 @@ impl Rule for DanglingReference {
                 .par_iter()
                 .flat_map_iter(|record| {
                     let mut out = Vec::new();
-                    let Some(value) = record.get(&reference.field) else { return out };
+                    let Some(value) = record.field(field) else { return out };
                     let mut visit = |at: &dyn Fn() -> String, id: Node<'_>| {
                         let Some(id) = id.as_str() else { return };
                         if !resolves(id) {
@@ -45,7 +50,7 @@ impl Rule for DanglingReference {
                         }
                     };
                     let base = || format!("/{}", token(&reference.field));
-                    match (&reference.member, value.as_array()) {
+                    match (member, value.as_array()) {
                         (None, Some(items)) => {
                             for (i, item) in items.enumerate() {
                                 visit(&|| format!("{}/{i}", base()), item);
@@ -54,8 +59,9 @@ impl Rule for DanglingReference {
                         (None, None) => visit(&base, value),
                         (Some(member), Some(items)) => {
                             for (i, item) in items.enumerate() {
-                                if let Some(id) = item.get(member) {
-                                    visit(&|| format!("{}/{i}/{}", base(), token(member)), id);
+                                if let Some(id) = item.field(member) {
+                                    let name = reference.member.as_deref().unwrap_or_default();
+                                    visit(&|| format!("{}/{i}/{}", base(), token(name)), id);
                                 }
                             }
                         }
