@@ -69,3 +69,10 @@ pub struct Field<'n> {
     /// `None` when the schema does not name it: records then hold it as text, if at all.
     pub(super) index: Option<u32>,
 }
+
+impl<'n> Field<'n> {
+    /// The name as the schema spells it.
+    pub fn name(&self) -> &'n str {
+        self.name
+    }
+}

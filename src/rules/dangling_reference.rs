@@ -60,8 +60,7 @@ impl Rule for DanglingReference {
                         (Some(member), Some(items)) => {
                             for (i, item) in items.enumerate() {
                                 if let Some(id) = item.field(member) {
-                                    let name = reference.member.as_deref().unwrap_or_default();
-                                    visit(&|| format!("{}/{i}/{}", base(), token(name)), id);
+                                    visit(&|| format!("{}/{i}/{}", base(), token(member.name())), id);
                                 }
                             }
                         }
