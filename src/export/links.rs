@@ -6,6 +6,8 @@
 //! `source_id`, `locator`, `position`). The values are the nested column's own, so the link
 //! table and the nested column cannot disagree.
 
+use std::sync::Arc;
+
 use super::table::{Column, Constraints, Frame, POSITION, Values};
 use crate::catalog::Catalog;
 
@@ -26,8 +28,10 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
     };
     let one = singular(parent.table);
     let parent_key = format!("{one}_{}", parent.key);
-    let mut ids = Vec::new();
-    let mut positions = Vec::new();
+    // One row per element: the last array's end is their number (the ranges run in order).
+    let elements = rows.iter().rev().find_map(|r| r.as_ref()).map_or(0, |r| r.end);
+    let mut ids = Vec::with_capacity(elements);
+    let mut positions = Vec::with_capacity(elements);
     for (id, range) in parent.ids.iter().zip(rows) {
         for (p, _) in range.clone().unwrap_or_default().enumerate() {
             ids.push(Some(*id));
@@ -46,7 +50,7 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
         required: true,
         references: Some(parent.table.to_string()),
         constraints: Constraints::default(),
-        values: Values::Text(ids),
+        values: Values::Text(Arc::new(ids)),
     }];
     for v in values {
         let name = match &v.references {
@@ -68,7 +72,7 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
         required: true,
         references: None,
         constraints: Constraints { minimum: Some(1.into()), ..Constraints::default() },
-        values: Values::Integer(positions),
+        values: Values::Integer(Arc::new(positions)),
     });
     Some(Frame {
         name: format!("{one}_{}", column.name),

@@ -89,12 +89,14 @@ fn write_grouped<W: Write + Send>(model: &Model, frame: &Frame, out: W, group_ro
         .set_statistics_enabled(EnabledStatistics::Page)
         .build();
     let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(props))?;
-    // One batch per row group, built just before it is written: the Arrow copy of the table
-    // is then one group at a time, not the whole table (a gigabyte at a million events).
-    // Batches cut at group boundaries give the same groups as one batch split by the writer.
+    // Batches are built just before they are written, so the Arrow copy of the table is one
+    // batch at a time, not the whole table (a gigabyte at a million events). A batch is an
+    // eighth of a group, never across a group boundary: the writer encodes each batch into
+    // the group's pages as it comes, so the groups are the same as from one batch per group.
+    let batch = (group_rows / 8).max(1);
     let mut start = 0;
     loop {
-        let end = frame.rows.min(start + group_rows.max(1));
+        let end = frame.rows.min(start + batch);
         let arrays = frame.columns.iter().map(|c| array(&c.values, start..end)).collect::<Result<Vec<_>, _>>()?;
         writer.write(&RecordBatch::try_new(schema.clone(), arrays)?)?;
         start = end;

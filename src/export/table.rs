@@ -9,6 +9,7 @@
 //! citation's `role` is `supports` unless it says otherwise), so no reader has to know the rule.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde_json::{Number, Value};
 
@@ -74,23 +75,27 @@ pub struct Constraints {
 /// For each row, its array as a range of the elements of all rows (`None`: no array).
 pub type Spans = Vec<Option<Range<usize>>>;
 
+/// One column's values, one per row. Shared rather than copied: a link table's value columns
+/// are its nested column's own, and at a million records a copy was ~120 MiB.
+pub type Cells<T> = Arc<Vec<T>>;
+
 /// A column's values, one per row; `None` where the record has no value.
 #[derive(Debug, Clone)]
 pub enum Values<'a> {
     /// Borrowed from the loaded records: the table model copies no text.
-    Text(Vec<Option<&'a str>>),
+    Text(Cells<Option<&'a str>>),
     /// Indexes into `categories`, the schema's `enum` in schema order.
     Enum {
         categories: Vec<String>,
-        keys: Vec<Option<u32>>,
+        keys: Cells<Option<u32>>,
     },
     /// Days since 1970-01-01.
-    Date(Vec<Option<Day>>),
-    Integer(Vec<Option<i64>>),
-    Number(Vec<Option<f64>>),
-    Boolean(Vec<Option<bool>>),
+    Date(Cells<Option<Day>>),
+    Integer(Cells<Option<i64>>),
+    Number(Cells<Option<f64>>),
+    Boolean(Cells<Option<bool>>),
     /// Values the schema leaves open, kept as JSON.
-    Json(Vec<Option<Value>>),
+    Json(Cells<Option<Value>>),
     /// An array of scalars: each row's range into `items`, whose values run in row order.
     List {
         rows: Spans,
@@ -246,19 +251,19 @@ fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<
         column(
             format!("{name}_start"),
             format!("First day `{name}` can mean (inclusive): the start of its year, month, day or interval."),
-            Values::Date(parsed.iter().map(|d| d.map(|d| d.start)).collect()),
+            Values::Date(Arc::new(parsed.iter().map(|d| d.map(|d| d.start)).collect())),
         ),
         column(
             format!("{name}_end"),
             format!("Last day `{name}` can mean (inclusive): the end of its year, month, day or interval."),
-            Values::Date(parsed.iter().map(|d| d.map(|d| d.end)).collect()),
+            Values::Date(Arc::new(parsed.iter().map(|d| d.map(|d| d.end)).collect())),
         ),
         column(
             format!("{name}_precision"),
             format!("Precision of `{name}`: `year`, `month` or `day`, or `interval` for a span of two dates."),
             Values::Enum {
                 categories: precisions,
-                keys: parsed.iter().map(|d| d.as_ref().and_then(precision)).collect(),
+                keys: Arc::new(parsed.iter().map(|d| d.as_ref().and_then(precision)).collect()),
             },
         ),
     ])
@@ -271,14 +276,17 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
         field: &str,
         what: &str,
         f: impl Fn(Node<'a>) -> Option<T>,
-    ) -> Result<Vec<Option<T>>> {
-        cells
-            .iter()
-            .map(|c| match c.value.filter(|v| !v.is_null()) {
-                None => Ok(None),
-                Some(v) => f(v).map(Some).ok_or_else(|| bad(c.record, field, &format!("is not {what}"))),
-            })
-            .collect()
+    ) -> Result<Cells<Option<T>>> {
+        // Filled in place at its final size: collecting a `Result` cannot know the length, and
+        // the doubling it falls back on left up to half of every column unused.
+        let mut out = Vec::with_capacity(cells.len());
+        for c in cells {
+            out.push(match c.value.filter(|v| !v.is_null()) {
+                None => None,
+                Some(v) => Some(f(v).ok_or_else(|| bad(c.record, field, &format!("is not {what}")))?),
+            });
+        }
+        Ok(Arc::new(out))
     }
     Ok(match kind {
         // Inside arrays a partial date stays text: the four-column expansion is for fields.
@@ -295,7 +303,7 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
         FieldKind::Number => Values::Number(each(cells, field, "a number", |v| v.as_f64())?),
         FieldKind::Boolean => Values::Boolean(each(cells, field, "true or false", |v| v.as_bool())?),
         FieldKind::Json => {
-            Values::Json(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).map(Node::to_value)).collect())
+            Values::Json(Arc::new(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).map(Node::to_value)).collect()))
         }
         FieldKind::List { item } => {
             let (rows, inner) = spread(cells, field)?;
