@@ -71,6 +71,7 @@ RUN_DATE="$(date -u +%FT%TZ)"
   "$W/venv/bin/check-jsonschema" --version
   echo "ajv-cli $(cd "$W/node" && npm ls --depth=0 2>/dev/null | grep -E 'ajv' | tr '\n' ' ')"
   "$W/cargo/bin/jsonschema-cli" --version
+  if [ -x "$W/cargo/bin/qsv" ]; then "$W/cargo/bin/qsv" --version | cut -c1-40; else echo "qsv: not installed"; fi
   "$PY" -c "import duckdb, pyarrow; print('duckdb', duckdb.__version__, 'pyarrow', pyarrow.__version__)"
 } > "$HERE/results/versions.txt" 2>&1
 

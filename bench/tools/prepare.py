@@ -10,6 +10,10 @@ reads the same records:
   OUT/array/<table>.json              one JSON array per table (the best case of the
                                       single-document JSON Schema CLIs)
   OUT/schemas/<table>.array.schema.json  our record schema wrapped as {"type": "array"}
+  OUT/qsv/<csv table>.schema.json     one CSV row's JSON Schema for `qsv validate`, from the
+                                      same field descriptors: pattern, enum, lengths, uri,
+                                      required; `dynamicEnum` (the target CSV's id column) for
+                                      every foreign key, `uniqueCombinedWith` for the primary key
 
 This stands in for `isca build`'s CSV + datapackage.json until that command exists; run.sh
 uses isca build's output instead when it finds the command.
@@ -100,11 +104,43 @@ def layout(schemas):
     return tables
 
 
+def qsv_schema(name, spec, csv_dir):
+    """The JSON Schema (2020-12) `qsv validate` checks each row of one CSV table against. qsv
+    reads an empty cell as null, so an optional column also admits null."""
+    props, required = {}, []
+    targets = {fk["fields"][0]: fk["reference"]["resource"] or name for fk in spec["fks"]}
+    for f in spec["fields"]:
+        c = f.get("constraints", {})
+        js = {"type": "integer"} if f["type"] == "integer" else {"type": "string"}
+        for key in ("enum", "pattern", "minLength", "maxLength", "minimum"):
+            if key in c:
+                js[key] = c[key]
+        if f.get("format") == "uri":
+            js["format"] = "uri"
+        if c.get("required"):
+            required.append(f["name"])
+        else:
+            js["type"] = [js["type"], "null"]
+            if "enum" in js:
+                js["enum"] = js["enum"] + [None]
+        if f["name"] in targets:
+            lookup = os.path.join(csv_dir, targets[f["name"]] + ".csv") + "|id"
+            if c.get("required"):
+                js["dynamicEnum"] = lookup
+            else:
+                # qsv 16.1's dynamicEnum panics on a null (an empty optional cell): look up strings only.
+                js["if"] = {"type": "string"}
+                js["then"] = {"dynamicEnum": lookup}
+        props[f["name"]] = js
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+            "properties": props, "required": required, "uniqueCombinedWith": spec["pk"]}
+
+
 def main():
     root, out = sys.argv[1], sys.argv[2]
     schemas = load_schemas(root)
     tables = layout(schemas)
-    for d in ("csv", "array", "schemas"):
+    for d in ("csv", "array", "schemas", "qsv"):
         os.makedirs(os.path.join(out, d), exist_ok=True)
     writers, handles = {}, []
     for name, spec in tables.items():
@@ -150,6 +186,10 @@ def main():
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": s})
     with open(os.path.join(out, "csv", "datapackage.json"), "w", encoding="utf-8") as f:
         json.dump({"name": "isca-synthetic", "profile": "tabular-data-package", "resources": resources}, f, indent=2)
+    csv_dir = os.path.abspath(os.path.join(out, "csv"))
+    for name, spec in tables.items():
+        with open(os.path.join(out, "qsv", name + ".schema.json"), "w", encoding="utf-8") as f:
+            json.dump(qsv_schema(name, spec, csv_dir), f, indent=2)
 
 
 if __name__ == "__main__":

@@ -130,6 +130,8 @@ TARGET_RATIOS = [
     ("ajv files", "isca validate files", "ajv ÷ isca, one file per record"),
     ("ajv array", "isca validate jsonl", "ajv array ÷ isca jsonl"),
     ("check-jsonschema files", "isca validate files", "check-jsonschema ÷ isca, one file per record"),
+    ("qsv validate", "isca validate jsonl", "qsv validate (CSV) ÷ isca validate jsonl"),
+    ("qsv validate", "isca validate files", "qsv validate (CSV) ÷ isca validate files"),
     ("duckdb jsonl->parquet", "isca validate jsonl", "DuckDB JSONL→Parquet ÷ isca validate jsonl"),
     ("isca validate files", "floor files parse+schema 2T", "isca files ÷ floor (files, parse+schema 2T): ≤ 3 wanted"),
     ("isca validate jsonl", "floor parse+schema 2T", "isca jsonl ÷ floor (JSONL, parse+schema 2T): ≤ 3 wanted"),
@@ -170,7 +172,8 @@ def ratios_table(sizes):
 
 def growth_table(sizes):
     names = ["isca validate files", "isca validate jsonl", "isca build jsonl", "floor parse+schema 2T",
-             "floor files parse+schema 2T", "jsonschema-cli files", "duckdb jsonl->parquet", "frictionless"]
+             "floor files parse+schema 2T", "jsonschema-cli files", "qsv validate", "duckdb jsonl->parquet",
+             "frictionless"]
     out = ["| µs per record (median wall ÷ records) | " + " | ".join(f"N={r['sizes']['events']:,}" for r in sizes) + " |",
            "|---|" + "---|" * len(sizes)]
     for n in names:

@@ -57,6 +57,11 @@ def measures(a, has_build):
         ("duckdb jsonl->parquet", "export", "jsonl", "typed read + zstd Parquet, 5 tables (no checks)",
          f"rm -rf out/duckdb && {a.peers}/venv/bin/python {HERE}/export_duckdb.py jsonl out/duckdb", (0,)),
     ]
+    # qsv is built by install-peers.sh unless ISCA_BENCH_NO_QSV=1 (a 15-minute build).
+    if a.peers and os.path.exists(os.path.join(a.peers, "cargo", "bin", "qsv")):
+        m.append(("qsv validate", "peer", "csv",
+                  "row JSON Schema (types, enum, pattern, lengths, uri) + [FK] by dynamicEnum + [PK] by "
+                  "uniqueCombinedWith, per CSV table; all cores", f"bash {HERE}/qsv.sh {a.peers}", (0,)))
     if has_build:
         m += [
             ("isca build files", "isca", "files", "validate + CSV, JSON, Parquet, datapackage, codebook",
