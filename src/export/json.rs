@@ -52,11 +52,11 @@ fn value(values: &Values, i: usize) -> Option<Value> {
         Values::Boolean(v) => v[i].map(Value::Bool),
         Values::Json(v) => v[i].clone(),
         Values::List { rows, items } => {
-            let range = rows[i].clone()?;
+            let range = rows.get(i)?;
             Some(Value::Array(range.map(|j| value(&items.values, j).unwrap_or(Value::Null)).collect()))
         }
         Values::Objects { rows, members } => {
-            let range = rows[i].clone()?;
+            let range = rows.get(i)?;
             Some(Value::Array(range.map(|j| object(members, j)).collect()))
         }
     }

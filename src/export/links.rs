@@ -29,11 +29,11 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
     let one = singular(parent.table);
     let parent_key = format!("{one}_{}", parent.key);
     // One row per element: the last array's end is their number (the ranges run in order).
-    let elements = rows.iter().rev().find_map(|r| r.as_ref()).map_or(0, |r| r.end);
+    let elements = rows.elements();
     let mut ids = Vec::with_capacity(elements);
     let mut positions = Vec::with_capacity(elements);
-    for (id, range) in parent.ids.iter().zip(rows) {
-        for (p, _) in range.clone().unwrap_or_default().enumerate() {
+    for (id, range) in parent.ids.iter().zip(rows.iter()) {
+        for (p, _) in range.unwrap_or_default().enumerate() {
             ids.push(Some(*id));
             positions.push(Some(p as i64 + 1));
         }

@@ -25,6 +25,7 @@ pub mod json;
 pub mod links;
 pub mod pages;
 pub mod parquet;
+pub mod spans;
 pub mod staging;
 pub mod stream;
 pub mod table;

@@ -25,7 +25,7 @@ use parquet::errors::ParquetError;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
-use super::table::{Column, Frame, Model, Values};
+use super::table::{Column, Frame, Model, Spans, Values};
 use super::{about, spark};
 
 /// The `created_by` of every file: parquet-rs would put its own version here, so a dependency
@@ -159,37 +159,29 @@ fn array(values: &Values, at: Range<usize>) -> Result<ArrayRef, ArrowError> {
         Values::Number(v) => Arc::new(Float64Array::from(v[at].to_vec())),
         Values::Boolean(v) => Arc::new(BooleanArray::from(v[at].to_vec())),
         Values::List { rows, items } => {
-            let rows = &rows[at];
-            let inner = items_of(rows);
+            let inner = rows.elements_of(at.clone());
             let child = match &items.values {
                 Values::Enum { .. } => Arc::new(StringArray::from_iter(inner.map(|i| items.values.text(i)))),
                 other => array(other, inner)?,
             };
-            list(rows, element(item_type(&items.values)), child)?
+            list(rows, at, element(item_type(&items.values)), child)?
         }
         Values::Objects { rows, members } => {
-            let rows = &rows[at];
-            let inner = items_of(rows);
+            let inner = rows.elements_of(at.clone());
             let arrays = members.iter().map(|m| array(&m.values, inner.clone())).collect::<Result<Vec<_>, _>>()?;
             let structs = StructArray::try_new_with_length(members_fields(members), arrays, None, inner.len())?;
-            list(rows, element(DataType::Struct(members_fields(members))), Arc::new(structs))?
+            list(rows, at, element(DataType::Struct(members_fields(members))), Arc::new(structs))?
         }
     })
 }
 
-/// The elements that `rows`' arrays hold: the rows' ranges are consecutive, so from the first
-/// range's start to the last one's end.
-fn items_of(rows: &[Option<Range<usize>>]) -> Range<usize> {
-    let start = rows.iter().flatten().next().map_or(0, |r| r.start);
-    let end = rows.iter().flatten().next_back().map_or(start, |r| r.end);
-    start..end
-}
-
-fn list(rows: &[Option<Range<usize>>], field: FieldRef, child: ArrayRef) -> Result<ArrayRef, ArrowError> {
-    let lengths = rows.iter().map(|r| r.as_ref().map_or(0, |r| r.len()));
+/// The list array of rows `at`, whose elements are `child`.
+fn list(rows: &Spans, at: Range<usize>, field: FieldRef, child: ArrayRef) -> Result<ArrayRef, ArrowError> {
+    let spans = || at.clone().map(|i| rows.get(i));
+    let lengths = spans().map(|r| r.map_or(0, |r| r.len()));
     let offsets = OffsetBuffer::<i32>::try_from_lengths(lengths)
         .map_err(|_| ArrowError::InvalidArgumentError("more list elements than i32 offsets hold".into()))?;
-    let nulls = rows.iter().any(Option::is_none).then(|| NullBuffer::from_iter(rows.iter().map(Option::is_some)));
+    let nulls = spans().any(|r| r.is_none()).then(|| NullBuffer::from_iter(spans().map(|r| r.is_some())));
     Ok(Arc::new(ListArray::try_new(field, offsets, child, nulls)?))
 }
 

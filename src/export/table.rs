@@ -8,7 +8,6 @@
 //! A value a record leaves out publishes as its schema's `default`, where one is declared (a
 //! citation's `role` is `supports` unless it says otherwise), so no reader has to know the rule.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use serde_json::{Number, Value};
@@ -72,8 +71,7 @@ pub struct Constraints {
     pub maximum: Option<Number>,
 }
 
-/// For each row, its array as a range of the elements of all rows (`None`: no array).
-pub type Spans = Vec<Option<Range<usize>>>;
+pub use super::spans::Spans;
 
 /// One column's values, one per row. Shared rather than copied: a link table's value columns
 /// are its nested column's own, and at a million records a copy was ~120 MiB.
@@ -338,20 +336,24 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
 
 /// Each row's array as a range into the concatenation of all rows' elements.
 fn spread<'a>(cells: &[Cell<'a>], field: &str) -> Result<(Spans, Vec<Cell<'a>>)> {
-    let mut rows = Vec::with_capacity(cells.len());
+    let mut rows = Spans::with_capacity(cells.len());
     let mut inner = Vec::new();
     for c in cells {
         match c.value.filter(|v| !v.is_null()).map(|v| v.as_array()) {
-            None => rows.push(None),
+            None => rows.push(None).map_err(|_| too_many(c.record, field))?,
             Some(Some(items)) => {
                 let start = inner.len();
                 inner.extend(items.map(|v| Cell { value: Some(v), record: c.record }));
-                rows.push(Some(start..inner.len()));
+                rows.push(Some(inner.len() - start)).map_err(|_| too_many(c.record, field))?;
             }
             Some(None) => return Err(bad(c.record, field, "is not an array")),
         }
     }
     Ok((rows, inner))
+}
+
+fn too_many(record: &Record, field: &str) -> Error {
+    bad(record, field, "takes the column past 2^31 array elements, more than a build can publish")
 }
 
 fn references(kind: &FieldKind) -> Option<String> {

@@ -50,7 +50,7 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
                 let mut rows = Vec::with_capacity(frame.rows);
                 for span in spans.iter().take(frame.rows) {
                     let mut mine = Vec::new();
-                    if let (Some(span), Values::Text(v)) = (span.clone(), &items.values) {
+                    if let (Some(span), Values::Text(v)) = (span, &items.values) {
                         for id in span.filter_map(|j| v[j]) {
                             let k = *seen.entry(id).or_insert_with(|| {
                                 ids.push(id);

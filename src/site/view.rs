@@ -176,11 +176,11 @@ impl<'m> View<'m> {
             }
             Values::Enum { categories, keys } => Shown::Word(&categories[keys[i]? as usize]),
             Values::List { rows, items } => {
-                let span = rows[i].clone()?;
+                let span = rows.get(i)?;
                 Shown::List(span.filter_map(|j| self.cell(items, j)).collect())
             }
             Values::Objects { rows, members } => {
-                let span = rows[i].clone()?;
+                let span = rows.get(i)?;
                 Shown::Objects(
                     span.map(|j| members.iter().filter_map(|m| Some((m.name.as_str(), self.cell(m, j)?))).collect())
                         .collect(),
@@ -226,13 +226,12 @@ fn references<'a>(c: &'a Column<'_>, row: usize) -> Vec<(&'a str, Option<&'a str
     match &c.values {
         Values::Text(v) if c.references.is_some() => v[row].map(|s| (s, None)).into_iter().collect(),
         Values::List { rows, items } if items.references.is_some() => {
-            rows[row].clone().into_iter().flatten().filter_map(|j| text(&items.values, j).map(|s| (s, None))).collect()
+            rows.get(row).into_iter().flatten().filter_map(|j| text(&items.values, j).map(|s| (s, None))).collect()
         }
         Values::Objects { rows, members } => {
             let Some(key) = members.iter().find(|m| m.references.is_some()) else { return Vec::new() };
             let locator = members.iter().find(|m| m.references.is_none());
-            rows[row]
-                .clone()
+            rows.get(row)
                 .into_iter()
                 .flatten()
                 .filter_map(|j| Some((text(&key.values, j)?, locator.and_then(|l| text(&l.values, j)))))
