@@ -8,14 +8,15 @@
 
 use std::sync::Arc;
 
-use super::table::{Column, Constraints, Frame, POSITION, Values};
+use super::table::{Cells, Column, Constraints, Frame, POSITION, Values};
 use crate::catalog::Catalog;
 
 /// The table an array column belongs to, for naming and filling its link table.
 pub(super) struct Parent<'p, 'a> {
     pub table: &'p str,
     pub key: &'p str,
-    pub ids: &'p [&'a str],
+    /// The table's id column, one id per row.
+    pub ids: &'p Cells<Option<&'a str>>,
 }
 
 /// The link table of an array column: `<singular table>_<field>` with the parent's key, the
@@ -28,16 +29,20 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
     };
     let one = singular(parent.table);
     let parent_key = format!("{one}_{}", parent.key);
-    // One row per element: the last array's end is their number (the ranges run in order).
-    let elements = rows.elements();
-    let mut ids = Vec::with_capacity(elements);
-    let mut positions = Vec::with_capacity(elements);
-    for (id, range) in parent.ids.iter().zip(rows.iter()) {
-        for (p, _) in range.unwrap_or_default().enumerate() {
-            ids.push(Some(*id));
-            positions.push(Some(p as i64 + 1));
-        }
+    // One row per element, which keeps the row of the record it is in; the parent's id and
+    // the element's position are read through it, not stored again.
+    let mut parents = Vec::with_capacity(rows.elements());
+    let mut longest = 0;
+    for (row, range) in rows.iter().enumerate() {
+        let n = range.map_or(0, |r| r.len());
+        // A record's row is a u32 everywhere in the loaded dataset.
+        parents.extend(std::iter::repeat_n(row as u32, n));
+        longest = longest.max(n);
     }
+    let parents = Arc::new(parents);
+    let counting = (1..=longest as i64).map(Some).collect();
+    let ids = Cells::parent(parent.ids, parents.clone());
+    let positions = Cells::position(counting, parents, rows.clone());
     let mut columns = vec![Column {
         name: parent_key.clone(),
         description: format!(
@@ -50,7 +55,7 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
         required: true,
         references: Some(parent.table.to_string()),
         constraints: Constraints::default(),
-        values: Values::Text(Arc::new(ids)),
+        values: Values::Text(ids),
     }];
     for v in values {
         let name = match &v.references {
@@ -72,7 +77,7 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
         required: true,
         references: None,
         constraints: Constraints { minimum: Some(1.into()), ..Constraints::default() },
-        values: Values::Integer(Arc::new(positions)),
+        values: Values::Integer(positions),
     });
     Some(Frame {
         name: format!("{one}_{}", column.name),

@@ -17,6 +17,7 @@
 //! The output depends on the dataset, the schemas and the `isca` version only: rows sorted by
 //! id, columns in schema order, no timestamps, no paths of the machine that built it.
 
+pub mod cells;
 pub mod checksums;
 pub mod codebook;
 pub mod csv;

@@ -71,11 +71,10 @@ pub struct Constraints {
     pub maximum: Option<Number>,
 }
 
+// Shared rather than copied: a link table's value columns are its nested column's own (at a
+// million records a copy was ~120 MiB), its parent ids its parent's id column.
+pub use super::cells::Cells;
 pub use super::spans::Spans;
-
-/// One column's values, one per row. Shared rather than copied: a link table's value columns
-/// are its nested column's own, and at a million records a copy was ~120 MiB.
-pub type Cells<T> = Arc<Vec<T>>;
 
 /// A column's values, one per row; `None` where the record has no value.
 #[derive(Debug, Clone)]
@@ -96,12 +95,12 @@ pub enum Values<'a> {
     Json(Cells<Option<Value>>),
     /// An array of scalars: each row's range into `items`, whose values run in row order.
     List {
-        rows: Spans,
+        rows: Arc<Spans>,
         items: Box<Column<'a>>,
     },
     /// An array of objects: each row's range into the member columns.
     Objects {
-        rows: Spans,
+        rows: Arc<Spans>,
         members: Vec<Column<'a>>,
     },
 }
@@ -145,7 +144,10 @@ impl<'a> Frame<'a> {
                 rows.iter().map(|(_, r)| Cell { value: r.get(&field.name).or(default), record: r }).collect();
             columns.extend(field_columns(field, &cells)?);
         }
-        let ids: Vec<&str> = rows.iter().map(|(id, _)| *id).collect();
+        let ids = match columns.iter().find(|c| c.name == table.primary_key).map(|c| &c.values) {
+            Some(Values::Text(ids)) => ids.clone(),
+            _ => Cells::stored(rows.iter().map(|(id, _)| Some(*id)).collect()),
+        };
         let parent = Parent { table: &table.name, key: &table.primary_key, ids: &ids };
         let links = columns.iter().filter_map(|c| links::link(catalog, &parent, c)).collect();
         Ok(Frame {
@@ -249,19 +251,19 @@ fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<
         column(
             format!("{name}_start"),
             format!("First day `{name}` can mean (inclusive): the start of its year, month, day or interval."),
-            Values::Date(Arc::new(parsed.iter().map(|d| d.map(|d| d.start)).collect())),
+            Values::Date(Cells::stored(parsed.iter().map(|d| d.map(|d| d.start)).collect())),
         ),
         column(
             format!("{name}_end"),
             format!("Last day `{name}` can mean (inclusive): the end of its year, month, day or interval."),
-            Values::Date(Arc::new(parsed.iter().map(|d| d.map(|d| d.end)).collect())),
+            Values::Date(Cells::stored(parsed.iter().map(|d| d.map(|d| d.end)).collect())),
         ),
         column(
             format!("{name}_precision"),
             format!("Precision of `{name}`: `year`, `month` or `day`, or `interval` for a span of two dates."),
             Values::Enum {
                 categories: precisions,
-                keys: Arc::new(parsed.iter().map(|d| d.as_ref().and_then(precision)).collect()),
+                keys: Cells::stored(parsed.iter().map(|d| d.as_ref().and_then(precision)).collect()),
             },
         ),
     ])
@@ -284,7 +286,7 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
                 Some(v) => Some(f(v).ok_or_else(|| bad(c.record, field, &format!("is not {what}")))?),
             });
         }
-        Ok(Arc::new(out))
+        Ok(Cells::stored(out))
     }
     Ok(match kind {
         // Inside arrays a partial date stays text: the four-column expansion is for fields.
@@ -300,9 +302,9 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
         FieldKind::Integer => Values::Integer(each(cells, field, "an integer", |v| v.as_i64())?),
         FieldKind::Number => Values::Number(each(cells, field, "a number", |v| v.as_f64())?),
         FieldKind::Boolean => Values::Boolean(each(cells, field, "true or false", |v| v.as_bool())?),
-        FieldKind::Json => {
-            Values::Json(Arc::new(cells.iter().map(|c| c.value.filter(|v| !v.is_null()).map(Node::to_value)).collect()))
-        }
+        FieldKind::Json => Values::Json(Cells::stored(
+            cells.iter().map(|c| c.value.filter(|v| !v.is_null()).map(Node::to_value)).collect(),
+        )),
         FieldKind::List { item } => {
             let (rows, inner) = spread(cells, field)?;
             let items = Column {
@@ -313,7 +315,7 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
                 constraints: Constraints::default(),
                 values: values(item, field, &inner)?,
             };
-            Values::List { rows, items: Box::new(items) }
+            Values::List { rows: Arc::new(rows), items: Box::new(items) }
         }
         FieldKind::Objects { fields } => {
             let (rows, inner) = spread(cells, field)?;
@@ -329,7 +331,7 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
                 member.truncate(1);
                 members.extend(member);
             }
-            Values::Objects { rows, members }
+            Values::Objects { rows: Arc::new(rows), members }
         }
     })
 }
