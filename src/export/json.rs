@@ -47,10 +47,10 @@ fn object(columns: &[Column], i: usize) -> Value {
 fn value(values: &Values, i: usize) -> Option<Value> {
     match values {
         Values::Text(_) | Values::Enum { .. } | Values::Date(_) => values.text(i).map(Value::String),
-        Values::Integer(v) => v[i].map(Value::from),
-        Values::Number(v) => v[i].and_then(Number::from_f64).map(Value::Number),
-        Values::Boolean(v) => v[i].map(Value::Bool),
-        Values::Json(v) => v[i].clone(),
+        Values::Integer(v) => v.get(i).map(Value::from),
+        Values::Number(v) => v.get(i).and_then(Number::from_f64).map(Value::Number),
+        Values::Boolean(v) => v.get(i).map(Value::Bool),
+        Values::Json(v) => v.get(i),
         Values::List { rows, items } => {
             let range = rows.get(i)?;
             Some(Value::Array(range.map(|j| value(&items.values, j).unwrap_or(Value::Null)).collect()))

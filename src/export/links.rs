@@ -6,9 +6,7 @@
 //! `source_id`, `locator`, `position`). The values are the nested column's own, so the link
 //! table and the nested column cannot disagree.
 
-use std::sync::Arc;
-
-use super::table::{Cells, Column, Constraints, Frame, POSITION, Values};
+use super::table::{Cells, Column, Constraints, Frame, POSITION, Texts, Values};
 use crate::catalog::Catalog;
 
 /// The table an array column belongs to, for naming and filling its link table.
@@ -16,7 +14,7 @@ pub(super) struct Parent<'p, 'a> {
     pub table: &'p str,
     pub key: &'p str,
     /// The table's id column, one id per row.
-    pub ids: &'p Cells<Option<&'a str>>,
+    pub ids: &'p Texts<'a>,
 }
 
 /// The link table of an array column: `<singular table>_<field>` with the parent's key, the
@@ -31,17 +29,9 @@ pub(super) fn link<'a>(catalog: &Catalog, parent: &Parent<'_, 'a>, column: &Colu
     let parent_key = format!("{one}_{}", parent.key);
     // One row per element, which keeps the row of the record it is in; the parent's id and
     // the element's position are read through it, not stored again.
-    let mut parents = Vec::with_capacity(rows.elements());
-    let mut longest = 0;
-    for (row, range) in rows.iter().enumerate() {
-        let n = range.map_or(0, |r| r.len());
-        // A record's row is a u32 everywhere in the loaded dataset.
-        parents.extend(std::iter::repeat_n(row as u32, n));
-        longest = longest.max(n);
-    }
-    let parents = Arc::new(parents);
-    let counting = (1..=longest as i64).map(Some).collect();
-    let ids = Cells::parent(parent.ids, parents.clone());
+    let parents = rows.parents();
+    let counting = (1..=rows.longest() as i64).map(Some).collect();
+    let ids = Texts::parent(parent.ids, parents.clone());
     let positions = Cells::position(counting, parents, rows.clone());
     let mut columns = vec![Column {
         name: parent_key.clone(),

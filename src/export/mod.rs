@@ -26,11 +26,13 @@ pub mod json;
 pub mod links;
 pub mod pages;
 pub mod parquet;
+pub mod plan;
 pub mod spans;
 pub mod staging;
 pub mod stream;
 pub mod table;
 pub mod target;
+pub mod texts;
 // Analysts' clients: licence and citation, SQLite + Datasette, DuckDB, Croissant.
 pub mod about;
 pub mod croissant;

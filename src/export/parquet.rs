@@ -147,17 +147,17 @@ fn members_fields(members: &[Column]) -> Fields {
 /// The Arrow array of rows `at` of a column.
 fn array(values: &Values, at: Range<usize>) -> Result<ArrayRef, ArrowError> {
     Ok(match values {
-        Values::Text(v) => Arc::new(StringArray::from_iter(v.range(at).copied())),
+        Values::Text(v) => Arc::new(StringArray::from_iter(v.range(at))),
         Values::Json(_) => Arc::new(StringArray::from_iter(at.map(|i| values.text(i)))),
         Values::Enum { categories, keys } => {
             let keys = keys.range(at).map(|k| k.map(|k| k as i32)).collect::<Int32Array>();
             let dictionary = Arc::new(StringArray::from_iter_values(categories));
             Arc::new(DictionaryArray::<Int32Type>::try_new(keys, dictionary)?)
         }
-        Values::Date(v) => Arc::new(Date32Array::from_iter(v.range(at).copied())),
-        Values::Integer(v) => Arc::new(Int64Array::from_iter(v.range(at).copied())),
-        Values::Number(v) => Arc::new(Float64Array::from_iter(v.range(at).copied())),
-        Values::Boolean(v) => Arc::new(BooleanArray::from_iter(v.range(at).copied())),
+        Values::Date(v) => Arc::new(Date32Array::from_iter(v.range(at))),
+        Values::Integer(v) => Arc::new(Int64Array::from_iter(v.range(at))),
+        Values::Number(v) => Arc::new(Float64Array::from_iter(v.range(at))),
+        Values::Boolean(v) => Arc::new(BooleanArray::from_iter(v.range(at))),
         Values::List { rows, items } => {
             let inner = rows.elements_of(at.clone());
             let child = match &items.values {

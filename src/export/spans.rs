@@ -5,17 +5,28 @@
 //! (24 bytes) their spans took 108 MiB of a build, as ends 18 MiB.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 /// Marks a row without an array (absent or `null`), which is not the same as an empty one.
 const ABSENT: u32 = 1 << 31;
 
 /// For each row, its array as a range of the elements of all rows (`None`: no array).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Spans {
     /// Per row, the end of its range, with [`ABSENT`] set for a row without an array (whose
     /// range is empty). A row's range starts where the previous row's ends.
     ends: Vec<u32>,
+    /// Per element, its row: made when first asked for, then shared.
+    parents: OnceLock<Arc<Vec<u32>>>,
 }
+
+impl PartialEq for Spans {
+    fn eq(&self, other: &Spans) -> bool {
+        self.ends == other.ends
+    }
+}
+
+impl Eq for Spans {}
 
 /// More elements in one column than a span can count (2^31).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +34,7 @@ pub struct TooMany;
 
 impl Spans {
     pub fn with_capacity(rows: usize) -> Spans {
-        Spans { ends: Vec::with_capacity(rows) }
+        Spans { ends: Vec::with_capacity(rows), parents: OnceLock::new() }
     }
 
     /// Adds the next row: `Some(n)` for an array of `n` elements, `None` for no array.
@@ -31,6 +42,7 @@ impl Spans {
         let end = self.elements() + elements.unwrap_or(0);
         let end = u32::try_from(end).ok().filter(|e| e & ABSENT == 0).ok_or(TooMany)?;
         self.ends.push(if elements.is_some() { end } else { end | ABSENT });
+        self.parents = OnceLock::new();
         Ok(())
     }
 
@@ -67,6 +79,24 @@ impl Spans {
         self.start(rows.start)..end(self.ends[rows.end - 1])
     }
 
+    /// For each element, the row whose array holds it (a row is a `u32` everywhere in the
+    /// loaded dataset). Made once: the readers of the elements and the link table share it.
+    pub fn parents(&self) -> Arc<Vec<u32>> {
+        let make = || {
+            let mut parents = Vec::with_capacity(self.elements());
+            for (row, range) in self.iter().enumerate() {
+                parents.extend(std::iter::repeat_n(row as u32, range.map_or(0, |r| r.len())));
+            }
+            Arc::new(parents)
+        };
+        self.parents.get_or_init(make).clone()
+    }
+
+    /// The most elements a row has.
+    pub fn longest(&self) -> usize {
+        self.iter().map(|r| r.map_or(0, |r| r.len())).max().unwrap_or(0)
+    }
+
     fn start(&self, i: usize) -> usize {
         i.checked_sub(1).map_or(0, |p| end(self.ends[p]))
     }
@@ -96,6 +126,8 @@ mod tests {
         assert_eq!(s.elements_of(1..4), 2..5);
         assert_eq!(s.elements_of(0..1), 0..2);
         assert_eq!(s.elements_of(2..2), 0..0);
+        assert_eq!(*s.parents(), [0, 0, 3, 3, 3]);
+        assert_eq!(s.longest(), 3);
     }
 
     #[test]

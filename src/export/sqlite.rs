@@ -200,9 +200,9 @@ fn about_table(db: &Connection, model: &Model) -> rusqlite::Result<()> {
 /// Row `i` of a flat column as an SQLite value.
 fn value(values: &Values, i: usize) -> Sql {
     let sql = match values {
-        Values::Integer(v) => v[i].map(Sql::Integer),
-        Values::Number(v) => v[i].map(Sql::Real),
-        Values::Boolean(v) => v[i].map(|b| Sql::Integer(b.into())),
+        Values::Integer(v) => v.get(i).map(Sql::Integer),
+        Values::Number(v) => v.get(i).map(Sql::Real),
+        Values::Boolean(v) => v.get(i).map(|b| Sql::Integer(b.into())),
         _ => values.text(i).map(Sql::Text),
     };
     sql.unwrap_or(Sql::Null)

@@ -13,9 +13,10 @@ use std::sync::Arc;
 use serde_json::{Number, Value};
 
 use super::links::{self, Parent};
+use super::plan::Plan;
 use crate::catalog::{Catalog, Field, FieldKind, Table};
 use crate::dates::{self, Day};
-use crate::doc::{Doc, Node};
+use crate::doc::{Doc, Keys, Node};
 use crate::error::{Error, Result};
 use crate::load::{Dataset, Record};
 
@@ -75,12 +76,14 @@ pub struct Constraints {
 // million records a copy was ~120 MiB), its parent ids its parent's id column.
 pub use super::cells::Cells;
 pub use super::spans::Spans;
+pub use super::texts::Texts;
 
 /// A column's values, one per row; `None` where the record has no value.
 #[derive(Debug, Clone)]
 pub enum Values<'a> {
     /// Borrowed from the loaded records: the table model copies no text.
-    Text(Cells<Option<&'a str>>),
+    /// Read from the records when asked for (`plan`): the table model copies no text.
+    Text(Texts<'a>),
     /// Indexes into `categories`, the schema's `enum` in schema order.
     Enum {
         categories: Vec<String>,
@@ -138,15 +141,18 @@ impl<'a> Frame<'a> {
         }
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut columns = Vec::new();
+        let records: Arc<Vec<&'a Record>> = Arc::new(rows.iter().map(|(_, r)| *r).collect());
         for field in &table.fields {
             let default = field.default.as_ref().map(Doc::root);
             let cells: Vec<Cell<'a>> =
                 rows.iter().map(|(_, r)| Cell { value: r.get(&field.name).or(default), record: r }).collect();
-            columns.extend(field_columns(field, &cells)?);
+            let plan = Plan::Field { rows: records.clone(), field: table.keys.field(&field.name), default };
+            let reader = Reader { plan: Arc::new(plan), keys: table.keys };
+            columns.extend(field_columns(field, &cells, &reader)?);
         }
         let ids = match columns.iter().find(|c| c.name == table.primary_key).map(|c| &c.values) {
             Some(Values::Text(ids)) => ids.clone(),
-            _ => Cells::stored(rows.iter().map(|(id, _)| Some(*id)).collect()),
+            _ => Texts::stored(rows.iter().map(|(id, _)| Some(*id)).collect()),
         };
         let parent = Parent { table: &table.name, key: &table.primary_key, ids: &ids };
         let links = columns.iter().filter_map(|c| links::link(catalog, &parent, c)).collect();
@@ -188,13 +194,13 @@ impl Values<'_> {
     /// The text of row `i` as a CSV cell shows it; `None` when absent or not flat.
     pub fn text(&self, i: usize) -> Option<String> {
         match self {
-            Values::Text(v) => v[i].map(str::to_string),
-            Values::Enum { categories, keys } => keys[i].map(|k| categories[k as usize].clone()),
-            Values::Date(v) => v[i].map(dates::format_day),
-            Values::Integer(v) => v[i].map(|n| n.to_string()),
-            Values::Number(v) => v[i].and_then(Number::from_f64).map(|n| n.to_string()),
-            Values::Boolean(v) => v[i].map(|b| b.to_string()),
-            Values::Json(v) => v[i].as_ref().map(Value::to_string),
+            Values::Text(v) => v.get(i).map(str::to_string),
+            Values::Enum { categories, keys } => keys.get(i).map(|k| categories[k as usize].clone()),
+            Values::Date(v) => v.get(i).map(dates::format_day),
+            Values::Integer(v) => v.get(i).map(|n| n.to_string()),
+            Values::Number(v) => v.get(i).and_then(Number::from_f64).map(|n| n.to_string()),
+            Values::Boolean(v) => v.get(i).map(|b| b.to_string()),
+            Values::Json(v) => v.get(i).map(|v| v.to_string()),
             Values::List { .. } | Values::Objects { .. } => None,
         }
     }
@@ -212,7 +218,7 @@ fn bad(record: &Record, field: &str, what: &str) -> Error {
 }
 
 /// The columns of one field: one, or four for a partial date.
-fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<'a>>> {
+fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>], reader: &Reader<'a>) -> Result<Vec<Column<'a>>> {
     let column = |name: String, description: String, values: Values<'a>| Column {
         name,
         description,
@@ -222,7 +228,8 @@ fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<
         values,
     };
     if field.kind != FieldKind::PartialDate {
-        let mut c = column(field.name.clone(), field.description.clone(), values(&field.kind, &field.name, cells)?);
+        let mut c =
+            column(field.name.clone(), field.description.clone(), values(&field.kind, &field.name, cells, reader)?);
         c.references = references(&field.kind);
         c.constraints = Constraints::of(&field.schema);
         if let (Values::List { items, .. }, Some(item)) = (&mut c.values, field.schema.get("items")) {
@@ -243,8 +250,11 @@ fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<
     let precisions = PRECISIONS.iter().map(|p| p.to_string()).collect();
     let precision =
         |d: &dates::PartialDate| PRECISIONS.iter().position(|p| *p == d.precision_label()).map(|i| i as u32);
-    let mut text =
-        column(name.clone(), field.description.clone(), values(&FieldKind::Text { references: None }, name, cells)?);
+    let mut text = column(
+        name.clone(),
+        field.description.clone(),
+        values(&FieldKind::Text { references: None }, name, cells, reader)?,
+    );
     text.constraints = Constraints::of(&field.schema);
     Ok(vec![
         text,
@@ -269,9 +279,16 @@ fn field_columns<'a>(field: &'a Field, cells: &[Cell<'a>]) -> Result<Vec<Column<
     ])
 }
 
-/// The typed values of `cells`, which all hold `kind`. JSON `null` counts as absent.
-fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Values<'a>> {
-    fn each<'a, T>(
+/// Where the values of a column lie in the records, and the key set the records' names are in.
+struct Reader<'a> {
+    plan: Arc<Plan<'a>>,
+    keys: &'static Keys,
+}
+
+/// The typed values of `cells`, which all hold `kind`. JSON `null` counts as absent. `reader`
+/// finds the same values again in the records.
+fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>], reader: &Reader<'a>) -> Result<Values<'a>> {
+    fn each<'a, T: Clone>(
         cells: &[Cell<'a>],
         field: &str,
         what: &str,
@@ -291,7 +308,14 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
     Ok(match kind {
         // Inside arrays a partial date stays text: the four-column expansion is for fields.
         FieldKind::Text { .. } | FieldKind::PartialDate => {
-            Values::Text(each(cells, field, "a string", |v| v.as_str())?)
+            // Checked here, read from the records when written: a reference to each string
+            // (16 bytes a value) was a third of the model at a million events.
+            for c in cells {
+                if c.value.is_some_and(|v| !v.is_null() && v.as_str().is_none()) {
+                    return Err(bad(c.record, field, "is not a string"));
+                }
+            }
+            Values::Text(Texts::Read { plan: reader.plan.clone(), rows: cells.len() })
         }
         FieldKind::Enum { values } => Values::Enum {
             keys: each(cells, field, "one of the allowed values", |v| {
@@ -307,18 +331,22 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
         )),
         FieldKind::List { item } => {
             let (rows, inner) = spread(cells, field)?;
+            let rows = Arc::new(rows);
+            let elements = reader.elements(&rows);
             let items = Column {
                 name: "element".to_string(),
                 description: String::new(),
                 required: true,
                 references: references(item),
                 constraints: Constraints::default(),
-                values: values(item, field, &inner)?,
+                values: values(item, field, &inner, &elements)?,
             };
-            Values::List { rows: Arc::new(rows), items: Box::new(items) }
+            Values::List { rows, items: Box::new(items) }
         }
         FieldKind::Objects { fields } => {
             let (rows, inner) = spread(cells, field)?;
+            let rows = Arc::new(rows);
+            let elements = reader.elements(&rows);
             let mut members = Vec::with_capacity(fields.len());
             for f in fields {
                 let default = f.default.as_ref().map(Doc::root);
@@ -326,14 +354,24 @@ fn values<'a>(kind: &'a FieldKind, field: &str, cells: &[Cell<'a>]) -> Result<Va
                     .iter()
                     .map(|c| Cell { value: c.value.and_then(|v| v.get(&f.name)).or(default), ..*c })
                     .collect();
-                let mut member = field_columns(f, &sub)?;
+                let outer = elements.plan.clone();
+                let plan = Plan::Member { outer, field: reader.keys.field(&f.name), default };
+                let mut member = field_columns(f, &sub, &Reader { plan: Arc::new(plan), keys: reader.keys })?;
                 // A date inside an object keeps its text only: nested columns stay one per member.
                 member.truncate(1);
                 members.extend(member);
             }
-            Values::Objects { rows: Arc::new(rows), members }
+            Values::Objects { rows, members }
         }
     })
+}
+
+impl<'a> Reader<'a> {
+    /// The reader of the elements of the arrays this one reads, laid out as `spans`.
+    fn elements(&self, spans: &Arc<Spans>) -> Reader<'a> {
+        let plan = Plan::Element { outer: self.plan.clone(), spans: spans.clone(), parents: spans.parents() };
+        Reader { plan: Arc::new(plan), keys: self.keys }
+    }
 }
 
 /// Each row's array as a range into the concatenation of all rows' elements.

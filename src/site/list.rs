@@ -51,7 +51,7 @@ pub fn facets(view: &View<'_>, t: usize) -> Vec<Facet> {
                 for span in spans.iter().take(frame.rows) {
                     let mut mine = Vec::new();
                     if let (Some(span), Values::Text(v)) = (span, &items.values) {
-                        for id in span.filter_map(|j| v[j]) {
+                        for id in span.filter_map(|j| v.get(j)) {
                             let k = *seen.entry(id).or_insert_with(|| {
                                 ids.push(id);
                                 ids.len() as u32 - 1

@@ -65,7 +65,7 @@ impl<'m> View<'m> {
             if let Some(Values::Text(keys)) = key_column(frame).map(|c| &c.values) {
                 for (row, id) in keys.iter().enumerate() {
                     if let Some(id) = id {
-                        ids.insert(*id, Rec { table: t, row });
+                        ids.insert(id, Rec { table: t, row });
                     }
                 }
             }
@@ -89,7 +89,7 @@ impl<'m> View<'m> {
 
     pub fn id(&self, r: Rec) -> &'m str {
         match key_column(self.frame(r.table)).map(|c| &c.values) {
-            Some(Values::Text(v)) => v[r.row].unwrap_or(""),
+            Some(Values::Text(v)) => v.get(r.row).unwrap_or(""),
             _ => "",
         }
     }
@@ -122,8 +122,8 @@ impl<'m> View<'m> {
     pub fn text(&self, r: Rec, name: &str) -> Option<&'m str> {
         let c = self.column(r.table, name)?;
         match &c.values {
-            Values::Text(v) => v[r.row],
-            Values::Enum { categories, keys } => keys[r.row].map(|k| categories[k as usize].as_str()),
+            Values::Text(v) => v.get(r.row),
+            Values::Enum { categories, keys } => keys.get(r.row).map(|k| categories[k as usize].as_str()),
             _ => None,
         }
     }
@@ -143,11 +143,11 @@ impl<'m> View<'m> {
         let (s, e) = f.span?;
         let cols = &self.frame(r.table).columns;
         let text = match &cols[f.column].values {
-            Values::Text(v) => v[r.row]?,
+            Values::Text(v) => v.get(r.row)?,
             _ => return None,
         };
         match (&cols[s].values, &cols[e].values) {
-            (Values::Date(a), Values::Date(b)) => Some((text, a[r.row]?, b[r.row]?)),
+            (Values::Date(a), Values::Date(b)) => Some((text, a.get(r.row)?, b.get(r.row)?)),
             _ => None,
         }
     }
@@ -157,7 +157,7 @@ impl<'m> View<'m> {
         let c = &self.frame(r.table).columns[f.column];
         if f.span.is_some() {
             return match &c.values {
-                Values::Text(v) => v[r.row].map(Shown::Date),
+                Values::Text(v) => v.get(r.row).map(Shown::Date),
                 _ => None,
             };
         }
@@ -168,13 +168,13 @@ impl<'m> View<'m> {
     fn cell(&self, c: &'m Column<'m>, i: usize) -> Option<Shown<'m>> {
         let shown = match &c.values {
             Values::Text(v) => {
-                let s = v[i]?;
+                let s = v.get(i)?;
                 match &c.references {
                     Some(_) => Shown::Ref(s, self.resolve(s)),
                     None => Shown::Text(s),
                 }
             }
-            Values::Enum { categories, keys } => Shown::Word(&categories[keys[i]? as usize]),
+            Values::Enum { categories, keys } => Shown::Word(&categories[keys.get(i)? as usize]),
             Values::List { rows, items } => {
                 let span = rows.get(i)?;
                 Shown::List(span.filter_map(|j| self.cell(items, j)).collect())
@@ -216,7 +216,7 @@ impl<'m> View<'m> {
 
 fn text<'a>(v: &'a Values<'_>, i: usize) -> Option<&'a str> {
     match v {
-        Values::Text(v) => v[i],
+        Values::Text(v) => v.get(i),
         _ => None,
     }
 }
@@ -224,7 +224,7 @@ fn text<'a>(v: &'a Values<'_>, i: usize) -> Option<&'a str> {
 /// The ids that row `row` of column `c` references, with the locator of a citation.
 fn references<'a>(c: &'a Column<'_>, row: usize) -> Vec<(&'a str, Option<&'a str>)> {
     match &c.values {
-        Values::Text(v) if c.references.is_some() => v[row].map(|s| (s, None)).into_iter().collect(),
+        Values::Text(v) if c.references.is_some() => v.get(row).map(|s| (s, None)).into_iter().collect(),
         Values::List { rows, items } if items.references.is_some() => {
             rows.get(row).into_iter().flatten().filter_map(|j| text(&items.values, j).map(|s| (s, None))).collect()
         }
