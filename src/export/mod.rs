@@ -115,9 +115,13 @@ pub fn publish_with(
             parquet::write(model, table, out).map_err(|e| export_error(table, "parquet", e))
         }));
     }
-    jobs.push(Job::file("sqlite/isca.db".into(), |path: &Path| {
-        sqlite::write(&model, path).map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
-    }));
+    jobs.push(
+        Job::file("sqlite/isca.db".into(), |path: &Path| {
+            sqlite::write(&model, path)
+                .map_err(|e| Error::Export { path: "sqlite/isca.db".into(), message: e.to_string() })
+        })
+        .first(),
+    );
     // The site's record and list pages need only the model: they are written by a thread of
     // their own while the data files are, filling the time the data writers leave the cores
     // idle (SQLite is one thread, fsyncs wait). Their progress is passed to this thread.

@@ -68,23 +68,38 @@ pub type FileFill<'a> = dyn FnOnce(&Path) -> Result<()> + Send + 'a;
 pub struct Job<'a> {
     pub path: String,
     pub fill: Fill<'a>,
+    /// Started before the others (see `Job::first`).
+    pub first: bool,
 }
 
 impl<'a> Job<'a> {
     pub fn new(path: String, fill: impl FnOnce(&mut Sink) -> Result<()> + Send + 'a) -> Self {
-        Job { path, fill: Fill::Stream(Box::new(fill)) }
+        Job { path, fill: Fill::Stream(Box::new(fill)), first: false }
     }
 
     /// A file its filler creates at the path it is given, which must not exist before.
     pub fn file(path: String, fill: impl FnOnce(&Path) -> Result<()> + Send + 'a) -> Self {
-        Job { path, fill: Fill::File(Box::new(fill)) }
+        Job { path, fill: Fill::File(Box::new(fill)), first: false }
+    }
+
+    /// Starts this job before the others. For the one job far longer than the rest (SQLite,
+    /// one thread): started last, it ran alone on one core for the last third of a build.
+    pub fn first(self) -> Self {
+        Job { first: true, ..self }
     }
 }
 
 /// Writes every job's file under `dir`, in parallel, each synced before it counts as written.
-/// The result keeps the order of `jobs`, whatever order they finish in.
+/// The result keeps the order of `jobs`, whatever order they start and finish in.
 pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<Written>> {
-    jobs.into_par_iter().map(|job| write_one(dir, job)).collect()
+    let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
+    // Rayon's calling thread takes the front of the list, the others steal from the back: a
+    // job at the front starts at once.
+    jobs.sort_by_key(|(_, job)| !job.first);
+    let mut written: Vec<(usize, Written)> =
+        jobs.into_par_iter().map(|(i, job)| write_one(dir, job).map(|w| (i, w))).collect::<Result<_>>()?;
+    written.sort_by_key(|(i, _)| *i);
+    Ok(written.into_iter().map(|(_, w)| w).collect())
 }
 
 fn write_one(dir: &Path, job: Job<'_>) -> Result<Written> {
@@ -147,6 +162,26 @@ mod tests {
             assert_eq!(w.bytes, bytes.len() as u64);
             assert_eq!(w.sha256, sha256_hex(bytes));
         }
+    }
+
+    #[test]
+    fn the_job_marked_first_starts_first_and_is_listed_where_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let started = std::sync::Mutex::new(Vec::new());
+        let job = |name: &'static str| {
+            let started = &started;
+            Job::new(name.into(), move |_: &mut Sink| {
+                started.lock().unwrap().push(name);
+                Ok(())
+            })
+        };
+        let jobs = vec![job("a"), job("b"), job("long").first(), job("c")];
+        // One thread: the order jobs start in is the order they are taken.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let written = pool.install(|| write_all(dir.path(), jobs)).unwrap();
+        assert_eq!(started.into_inner().unwrap(), ["long", "a", "b", "c"]);
+        let paths: Vec<&str> = written.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["a", "b", "long", "c"]);
     }
 
     #[test]
