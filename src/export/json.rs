@@ -6,9 +6,11 @@
 
 use std::io::{self, Write};
 
-use serde::Serializer as _;
+use std::ops::Range;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::PrettyFormatter;
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use super::table::{Column, Frame, Values};
 
@@ -33,31 +35,63 @@ pub fn write_lines(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Row `i` as an object, keys in column order.
-pub fn row(frame: &Frame, i: usize) -> Value {
-    object(&frame.columns, i)
+pub fn row<'f>(frame: &'f Frame, i: usize) -> Row<'f, 'f> {
+    Row { columns: &frame.columns, i }
 }
 
-fn object(columns: &[Column], i: usize) -> Value {
-    let map: Map<String, Value> =
-        columns.iter().filter_map(|c| value(&c.values, i).map(|v| (c.name.clone(), v))).collect();
-    Value::Object(map)
+/// Row `i` of some columns, serialised straight from the model: no `Value` per row, and text
+/// written from where it lies (building and dropping a `Map` of fresh strings per row was
+/// most of these writers' time). The bytes are those of the same row as a `Value`.
+pub struct Row<'c, 'd> {
+    columns: &'c [Column<'d>],
+    i: usize,
 }
 
-/// The JSON value at row `i`, or `None` when absent.
-fn value(values: &Values, i: usize) -> Option<Value> {
-    match values {
-        Values::Text(_) | Values::Enum { .. } | Values::Date(_) => values.text(i).map(Value::String),
-        Values::Integer(v) => v.get(i).map(Value::from),
-        Values::Number(v) => v.get(i).and_then(Number::from_f64).map(Value::Number),
-        Values::Boolean(v) => v.get(i).map(Value::Bool),
-        Values::Json(v) => v.get(i),
-        Values::List { rows, items } => {
-            let range = rows.get(i)?;
-            Some(Value::Array(range.map(|j| value(&items.values, j).unwrap_or(Value::Null)).collect()))
+impl Serialize for Row<'_, '_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(None)?;
+        for c in self.columns {
+            // Absent values are left out, keys and all.
+            if let Some(value) = cell(&c.values, self.i) {
+                map.serialize_entry(&c.name, &value)?;
+            }
         }
-        Values::Objects { rows, members } => {
-            let range = rows.get(i)?;
-            Some(Value::Array(range.map(|j| object(members, j)).collect()))
+        map.end()
+    }
+}
+
+/// The JSON value at one row, borrowed where the model holds it.
+enum Cell<'c, 'd> {
+    Text(&'d str),
+    Owned(Value),
+    List { items: &'c Values<'d>, rows: Range<usize> },
+    Objects { members: &'c [Column<'d>], rows: Range<usize> },
+}
+
+/// The value at row `i`, or `None` when absent.
+fn cell<'c, 'd>(values: &'c Values<'d>, i: usize) -> Option<Cell<'c, 'd>> {
+    match values {
+        Values::Text(v) => v.get(i).map(Cell::Text),
+        Values::Enum { .. } | Values::Date(_) => values.text(i).map(|s| Cell::Owned(Value::String(s))),
+        Values::Integer(v) => v.get(i).map(|n| Cell::Owned(n.into())),
+        Values::Number(v) => v.get(i).and_then(Number::from_f64).map(|n| Cell::Owned(Value::Number(n))),
+        Values::Boolean(v) => v.get(i).map(|b| Cell::Owned(Value::Bool(b))),
+        Values::Json(v) => v.get(i).map(Cell::Owned),
+        Values::List { rows, items } => rows.get(i).map(|rows| Cell::List { items: &items.values, rows }),
+        Values::Objects { rows, members } => rows.get(i).map(|rows| Cell::Objects { members, rows }),
+    }
+}
+
+impl Serialize for Cell<'_, '_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(s) => ser.serialize_str(s),
+            Cell::Owned(v) => v.serialize(ser),
+            // An absent item of a list is `null`, as it was in the record.
+            Cell::List { items, rows } => {
+                ser.collect_seq(rows.clone().map(|j| cell(items, j).unwrap_or(Cell::Owned(Value::Null))))
+            }
+            Cell::Objects { members, rows } => ser.collect_seq(rows.clone().map(|j| Row { columns: members, i: j })),
         }
     }
 }
