@@ -69,7 +69,7 @@ pub struct Job<'a> {
     pub path: String,
     pub fill: Fill<'a>,
     /// Started before the others (see `Job::first`).
-    pub first: bool,
+    first: bool,
 }
 
 impl<'a> Job<'a> {
@@ -90,16 +90,19 @@ impl<'a> Job<'a> {
 }
 
 /// Writes every job's file under `dir`, in parallel, each synced before it counts as written.
-/// The result keeps the order of `jobs`, whatever order they start and finish in.
+/// The result keeps the order of `jobs`, whatever order they start and finish in; so does the
+/// error: every job runs to its end, and the first failure in job order is the one reported,
+/// not whichever came first (a full disk fails several files, and the message must not
+/// depend on timing).
 pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<Written>> {
     let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
     // Rayon's calling thread takes the front of the list, the others steal from the back: a
     // job at the front starts at once.
     jobs.sort_by_key(|(_, job)| !job.first);
-    let mut written: Vec<(usize, Written)> =
-        jobs.into_par_iter().map(|(i, job)| write_one(dir, job).map(|w| (i, w))).collect::<Result<_>>()?;
-    written.sort_by_key(|(i, _)| *i);
-    Ok(written.into_iter().map(|(_, w)| w).collect())
+    let mut results: Vec<(usize, Result<Written>)> =
+        jobs.into_par_iter().map(|(i, job)| (i, write_one(dir, job))).collect();
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 fn write_one(dir: &Path, job: Job<'_>) -> Result<Written> {
@@ -182,6 +185,17 @@ mod tests {
         assert_eq!(started.into_inner().unwrap(), ["long", "a", "b", "c"]);
         let paths: Vec<&str> = written.iter().map(|w| w.path.as_str()).collect();
         assert_eq!(paths, ["a", "b", "long", "c"]);
+    }
+
+    #[test]
+    fn the_error_reported_is_the_first_in_job_order_not_the_first_to_happen() {
+        let dir = tempfile::tempdir().unwrap();
+        let fail = |name: &'static str| Job::new(name.into(), move |_: &mut Sink| Err(Error::Usage(name.into())));
+        let jobs = vec![Job::new("ok".into(), |_: &mut Sink| Ok(())), fail("b"), fail("c").first()];
+        // One thread: `c`, marked first, fails before `b` starts.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let error = pool.install(|| write_all(dir.path(), jobs)).unwrap_err();
+        assert_eq!(error.to_string(), Error::Usage("b".into()).to_string());
     }
 
     #[test]
