@@ -39,9 +39,9 @@ pub fn row<'f>(frame: &'f Frame, i: usize) -> Row<'f, 'f> {
     Row { columns: &frame.columns, i }
 }
 
-/// Row `i` of some columns, serialised straight from the model: no `Value` per row, and text
-/// written from where it lies (building and dropping a `Map` of fresh strings per row was
-/// most of these writers' time). The bytes are those of the same row as a `Value`.
+/// Row `i` of some columns, serialised straight from the model: no `Value` per row (a `Map`
+/// of fresh strings, built and dropped), and text written from where it lies. The bytes are
+/// those of the same row as a `Value`.
 pub struct Row<'c, 'd> {
     columns: &'c [Column<'d>],
     i: usize,
@@ -62,7 +62,7 @@ impl Serialize for Row<'_, '_> {
 
 /// The JSON value at one row, borrowed where the model holds it.
 enum Cell<'c, 'd> {
-    Text(&'d str),
+    Text(&'c str),
     Owned(Value),
     List { items: &'c Values<'d>, rows: Range<usize> },
     Objects { members: &'c [Column<'d>], rows: Range<usize> },
@@ -71,8 +71,8 @@ enum Cell<'c, 'd> {
 /// The value at row `i`, or `None` when absent.
 fn cell<'c, 'd>(values: &'c Values<'d>, i: usize) -> Option<Cell<'c, 'd>> {
     match values {
-        Values::Text(v) => v.get(i).map(Cell::Text),
-        Values::Enum { .. } | Values::Date(_) => values.text(i).map(|s| Cell::Owned(Value::String(s))),
+        Values::Text(_) | Values::Enum { .. } => values.as_str(i).map(Cell::Text),
+        Values::Date(_) => values.text(i).map(|s| Cell::Owned(Value::String(s))),
         Values::Integer(v) => v.get(i).map(|n| Cell::Owned(n.into())),
         Values::Number(v) => v.get(i).and_then(Number::from_f64).map(|n| Cell::Owned(Value::Number(n))),
         Values::Boolean(v) => v.get(i).map(|b| Cell::Owned(Value::Bool(b))),

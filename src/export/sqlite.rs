@@ -6,8 +6,8 @@
 //! booleans are `0`/`1`; lists live in the link tables, as in the CSV files. Primary and
 //! foreign keys are declared; the foreign keys are checked once every row is in, before the
 //! build commits (rows go in id order and a parent may sort after its child), so a database
-//! with a dangling reference is never published. Each column's description is an SQL comment in its
-//! `CREATE TABLE`, which SQLite keeps in `sqlite_schema` for `.schema` to show.
+//! with a dangling reference is never published. Each column's description is an SQL comment
+//! in its `CREATE TABLE`, which SQLite keeps in `sqlite_schema` for `.schema` to show.
 //!
 //! The bytes are reproducible: built with a fixed page size in one transaction, then copied
 //! with `VACUUM INTO`. An SQLite file holds no timestamps, so only the bundled SQLite version
@@ -232,8 +232,7 @@ fn value<'a>(values: &'a Values, i: usize) -> ToSqlOutput<'a> {
         Values::Integer(v) => v.get(i).map(|n| ToSqlOutput::Owned(Sql::Integer(n))),
         Values::Number(v) => v.get(i).map(|n| ToSqlOutput::Owned(Sql::Real(n))),
         Values::Boolean(v) => v.get(i).map(|b| ToSqlOutput::Owned(Sql::Integer(b.into()))),
-        Values::Text(v) => v.get(i).map(borrowed),
-        Values::Enum { categories, keys } => keys.get(i).map(|k| borrowed(&categories[k as usize])),
+        Values::Text(_) | Values::Enum { .. } => values.as_str(i).map(borrowed),
         _ => values.text(i).map(|s| ToSqlOutput::Owned(Sql::Text(s))),
     };
     sql.unwrap_or(ToSqlOutput::Owned(Sql::Null))

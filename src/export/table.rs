@@ -191,11 +191,20 @@ impl Values<'_> {
         !matches!(self, Values::List { .. } | Values::Objects { .. })
     }
 
+    /// The text of row `i` where the model holds it as text (a text or an enum column), not
+    /// copied; `None` when absent or of another kind.
+    pub fn as_str(&self, i: usize) -> Option<&str> {
+        match self {
+            Values::Text(v) => v.get(i),
+            Values::Enum { categories, keys } => keys.get(i).map(|k| categories[k as usize].as_str()),
+            _ => None,
+        }
+    }
+
     /// The text of row `i` as a CSV cell shows it; `None` when absent or not flat.
     pub fn text(&self, i: usize) -> Option<String> {
         match self {
-            Values::Text(v) => v.get(i).map(str::to_string),
-            Values::Enum { categories, keys } => keys.get(i).map(|k| categories[k as usize].clone()),
+            Values::Text(_) | Values::Enum { .. } => self.as_str(i).map(str::to_string),
             Values::Date(v) => v.get(i).map(dates::format_day),
             Values::Integer(v) => v.get(i).map(|n| n.to_string()),
             Values::Number(v) => v.get(i).and_then(Number::from_f64).map(|n| n.to_string()),
